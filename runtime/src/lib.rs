@@ -1,0 +1,1 @@
+//! routekit: SvelteKit's filesystem routing for axum.

@@ -1,0 +1,1 @@
+//! Shared helpers for routekit's integration tests.
