@@ -27,16 +27,14 @@ pub(crate) fn find_escapes(id: &str) -> Vec<Escape<'_>> {
             && matches!(bytes[i + 1], b'x' | b'X' | b'u' | b'U')
             && bytes[i + 2] == b'+'
             && bytes[i + 3] != b']';
-        if is_escape_start {
-            if let Some(len) = id[i + 3..].find(']') {
-                let end = i + 3 + len + 1;
-                found.push(Escape {
-                    text: &id[i..end],
-                    start: i,
-                });
-                i = end;
-                continue;
-            }
+        if is_escape_start && let Some(len) = id[i + 3..].find(']') {
+            let end = i + 3 + len + 1;
+            found.push(Escape {
+                text: &id[i..end],
+                start: i,
+            });
+            i = end;
+            continue;
         }
         i += 1;
     }
@@ -57,7 +55,9 @@ pub(crate) fn decode_escape(escape: &str, id: &str) -> Result<String, (ErrorKind
     if !code.bytes().any(|b| b.is_ascii_hexdigit()) {
         return Err((
             ErrorKind::BadEscape,
-            format!("invalid character escape sequence `{escape}` in `{id}`: the code must be hexadecimal"),
+            format!(
+                "invalid character escape sequence `{escape}` in `{id}`: the code must be hexadecimal"
+            ),
         ));
     }
     let length = code.encode_utf16().count();

@@ -3,10 +3,36 @@
 //!
 //! This crate has no proc-macro machinery: the derive macro, build scripts and the `routekit`
 //! command all call into it.
+//!
+//! ```no_run
+//! let manifest = routekit_codegen::Manifest::from_dir("src/routes").unwrap_or_else(|errors| {
+//!     eprintln!("{errors}");
+//!     std::process::exit(1);
+//! });
+//! for route in manifest.servable_routes() {
+//!     println!("{}", route.id);
+//! }
+//! ```
 
+pub mod conflict;
 pub mod error;
 mod escape;
+pub mod files;
+pub mod manifest;
+pub mod matchers;
+pub mod regex_source;
+pub mod resolve;
 pub mod route_id;
+pub mod scan;
+pub mod sort;
+pub mod validate;
+
+#[cfg(feature = "reference")]
+pub mod reference;
 
 pub use error::{Error, ErrorKind, Errors};
+pub use manifest::{Component, Manifest, Node, NodeKind, Page, Route};
+pub use regex_source::{js_regex_source, rust_regex_source};
+pub use resolve::{ResolveError, resolve_route};
 pub use route_id::{Param, Part, RoutePattern, Segment, Shape, parse_route_id};
+pub use sort::{compare_route_ids, sort_route_ids};

@@ -117,7 +117,9 @@ pub fn parse_route_id(id: &str) -> Result<RoutePattern, InvalidParam> {
 }
 
 fn parse_segment(segment: &str, params: &mut Vec<Param>) -> Result<Segment, InvalidParam> {
-    if let Some(inner) = segment.strip_prefix("[...").and_then(|s| s.strip_suffix(']'))
+    if let Some(inner) = segment
+        .strip_prefix("[...")
+        .and_then(|s| s.strip_suffix(']'))
         && let Some((name, matcher)) = name_and_matcher(inner)
     {
         params.push(Param {
@@ -129,7 +131,9 @@ fn parse_segment(segment: &str, params: &mut Vec<Param>) -> Result<Segment, Inva
         });
         return Ok(Segment::Rest(params.len() - 1));
     }
-    if let Some(inner) = segment.strip_prefix("[[").and_then(|s| s.strip_suffix("]]"))
+    if let Some(inner) = segment
+        .strip_prefix("[[")
+        .and_then(|s| s.strip_suffix("]]"))
         && let Some((name, matcher)) = name_and_matcher(inner)
     {
         params.push(Param {
@@ -158,10 +162,11 @@ fn parse_segment(segment: &str, params: &mut Vec<Param>) -> Result<Segment, Inva
         }
         if piece.starts_with("x+") || piece.starts_with("u+") {
             let escape = format!("[{piece}]");
-            let decoded = crate::escape::decode_escape(&escape, segment).map_err(|_| InvalidParam {
-                content: piece.to_string(),
-                stray_bracket: false,
-            })?;
+            let decoded =
+                crate::escape::decode_escape(&escape, segment).map_err(|_| InvalidParam {
+                    content: piece.to_string(),
+                    stray_bracket: false,
+                })?;
             push_static(&mut parts, &decoded);
             continue;
         }
@@ -217,7 +222,8 @@ fn name_and_matcher(text: &str) -> Option<(String, Option<String>)> {
         Some((name, matcher)) => (name, Some(matcher)),
         None => (text, None),
     };
-    let is_word = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
+    let is_word =
+        |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
     if !is_word(name) || !matcher.is_none_or(is_word) {
         return None;
     }
@@ -297,10 +303,16 @@ mod tests {
         assert_eq!(p.shape, Shape::Segments);
         assert_eq!(
             p.params,
-            [param("lang", true, false, true), param("rest", false, true, true)]
+            [
+                param("lang", true, false, true),
+                param("rest", false, true, true)
+            ]
         );
         assert_eq!(p.segments[0], Segment::Optional(0));
-        assert_eq!(p.segments[1], Segment::Mixed(vec![Part::Static("home".into())]));
+        assert_eq!(
+            p.segments[1],
+            Segment::Mixed(vec![Part::Static("home".into())])
+        );
         assert_eq!(p.segments[2], Segment::Rest(1));
     }
 
@@ -309,12 +321,18 @@ mod tests {
         let p = parse_route_id("/blog/[[slug]]/sub[[param]]").unwrap();
         assert_eq!(
             p.params,
-            [param("slug", true, false, true), param("param", true, false, false)]
+            [
+                param("slug", true, false, true),
+                param("param", true, false, false)
+            ]
         );
         let p = parse_route_id("/[...r].json/p-[...q]").unwrap();
         assert_eq!(
             p.params,
-            [param("r", false, true, true), param("q", false, true, false)]
+            [
+                param("r", false, true, true),
+                param("q", false, true, false)
+            ]
         );
         let p = parse_route_id("/[page=integer]").unwrap();
         assert_eq!(p.params[0].matcher.as_deref(), Some("integer"));
@@ -323,16 +341,25 @@ mod tests {
     #[test]
     fn escapes_become_static_text() {
         let p = parse_route_id("/smileys/[x+3a]-[x+29]").unwrap();
-        assert_eq!(p.segments[1], Segment::Mixed(vec![Part::Static(":-)".into())]));
+        assert_eq!(
+            p.segments[1],
+            Segment::Mixed(vec![Part::Static(":-)".into())])
+        );
         assert!(p.params.is_empty());
         let p = parse_route_id("/[x+2e]well-known").unwrap();
-        assert_eq!(p.segments[0], Segment::Mixed(vec![Part::Static(".well-known".into())]));
+        assert_eq!(
+            p.segments[0],
+            Segment::Mixed(vec![Part::Static(".well-known".into())])
+        );
     }
 
     #[test]
     fn static_text_is_nfc_normalised() {
         let p = parse_route_id("/cafe\u{301}").unwrap();
-        assert_eq!(p.segments[0], Segment::Mixed(vec![Part::Static("caf\u{e9}".into())]));
+        assert_eq!(
+            p.segments[0],
+            Segment::Mixed(vec![Part::Static("caf\u{e9}".into())])
+        );
     }
 
     #[test]

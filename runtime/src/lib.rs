@@ -9,4 +9,6 @@ pub mod negotiate;
 pub mod path;
 
 pub use negotiate::negotiate;
-pub use path::{MalformedUri, TrailingSlash, decode_pathname, decode_uri_component, normalize_path};
+pub use path::{
+    MalformedUri, TrailingSlash, decode_pathname, decode_uri_component, normalize_path,
+};

@@ -418,5 +418,4 @@ mod tests {
         assert_eq!(negotiate("a/a;q=1.2.3,b/b", &["b/b", "a/a"]), Some("b/b"));
         assert_eq!(negotiate("a/a;q=1.2.3", &["a/a"]), None);
     }
-
 }
