@@ -15,16 +15,21 @@
 //! ```
 
 pub mod conflict;
+#[cfg(feature = "emit")]
+pub mod emit;
 pub mod error;
 mod escape;
 pub mod files;
 pub mod manifest;
 pub mod matchers;
+pub mod plan;
 pub mod regex_source;
 pub mod resolve;
 pub mod route_id;
 pub mod scan;
 pub mod sort;
+pub mod table;
+mod track;
 pub mod validate;
 
 #[cfg(feature = "reference")]
@@ -36,3 +41,4 @@ pub use regex_source::{js_regex_source, rust_regex_source};
 pub use resolve::{ResolveError, resolve_route};
 pub use route_id::{Param, Part, RoutePattern, Segment, Shape, parse_route_id};
 pub use sort::{compare_route_ids, sort_route_ids};
+pub use track::{track, tracked_dirs};

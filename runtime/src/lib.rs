@@ -5,10 +5,20 @@
 //! [`normalize_path`] (trailing-slash policy) and [`decode_pathname`] (SvelteKit's partial
 //! percent-decoding of request paths).
 
+mod matching;
 pub mod negotiate;
 pub mod path;
+mod route;
 
 pub use negotiate::negotiate;
 pub use path::{
     MalformedUri, TrailingSlash, decode_pathname, decode_uri_component, normalize_path,
 };
+pub use route::{Match, RouteInfo};
+pub use routekit_macros::Routes;
+
+/// Items generated code uses. Not a public API: it may change in any release.
+#[doc(hidden)]
+pub mod __private {
+    pub use crate::matching::*;
+}

@@ -10,6 +10,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use routekit_codegen::reference::{self, ReferenceRoute};
+use routekit_codegen::table::{relative, route_files};
 use routekit_codegen::{Manifest, js_regex_source};
 use serde_json::{Value, json};
 
@@ -72,7 +73,7 @@ fn main() -> ExitCode {
                     serde_json::to_string_pretty(&routes_json(manifest)).unwrap_or_default()
                 );
             } else {
-                print!("{}", routes_table(manifest));
+                print!("{}", routekit_codegen::table::route_table(manifest));
             }
         }),
         Command::Check { dir } => with_manifest(&dir, |manifest| {
@@ -112,83 +113,6 @@ fn with_manifest(dir: &Path, then: impl FnOnce(&Manifest)) -> ExitCode {
             ExitCode::FAILURE
         }
     }
-}
-
-/// The path of `file` relative to the routes folder, for display.
-fn relative(manifest: &Manifest, file: &Path) -> String {
-    file.strip_prefix(&manifest.routes_dir)
-        .unwrap_or(file)
-        .display()
-        .to_string()
-}
-
-/// The route files of a route: page template, page server module, endpoint.
-fn route_files(manifest: &Manifest, route: &routekit_codegen::Route) -> Vec<String> {
-    let mut files = Vec::new();
-    if let Some(page) = &route.page {
-        let leaf = &manifest.nodes[page.leaf];
-        if let Some(routekit_codegen::Component::File(path)) = &leaf.component {
-            files.push(relative(manifest, path));
-        }
-        if let Some(path) = &leaf.server {
-            files.push(relative(manifest, path));
-        }
-    }
-    if let Some(path) = &route.endpoint {
-        files.push(relative(manifest, path));
-    }
-    files
-}
-
-fn kind_label(route: &routekit_codegen::Route) -> &'static str {
-    match (route.page.is_some(), route.endpoint.is_some()) {
-        (true, true) => "page+endpoint",
-        (true, false) => "page",
-        (false, true) => "endpoint",
-        (false, false) => "-",
-    }
-}
-
-fn routes_table(manifest: &Manifest) -> String {
-    let rows: Vec<[String; 4]> = manifest
-        .servable_routes()
-        .enumerate()
-        .map(|(rank, route)| {
-            [
-                (rank + 1).to_string(),
-                route.id.clone(),
-                kind_label(route).to_owned(),
-                route_files(manifest, route).join(" "),
-            ]
-        })
-        .collect();
-    let header = ["rank", "route", "serves", "files"];
-    let mut widths = header.map(str::len);
-    for row in &rows {
-        for (width, cell) in widths.iter_mut().zip(row) {
-            *width = (*width).max(cell.chars().count());
-        }
-    }
-    let mut out = String::new();
-    let mut line = |cells: [&str; 4]| {
-        let mut text = String::new();
-        for (i, cell) in cells.iter().enumerate() {
-            if i == 3 {
-                text.push_str(cell);
-            } else {
-                let pad = widths[i] - cell.chars().count();
-                text.push_str(cell);
-                text.push_str(&" ".repeat(pad + 2));
-            }
-        }
-        out.push_str(text.trim_end());
-        out.push('\n');
-    };
-    line(header);
-    for row in &rows {
-        line([&row[0], &row[1], &row[2], &row[3]]);
-    }
-    out
 }
 
 fn routes_json(manifest: &Manifest) -> Value {

@@ -1,0 +1,170 @@
+//! Emits a route's `Params` struct: one field per param, built from a match, and `href`, the
+//! typed link builder that round-trips through the matcher.
+
+use std::collections::BTreeMap;
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use crate::emit::matchers::MatcherKind;
+use crate::route_id::{Param, Part, RoutePattern, Segment, Shape};
+
+/// The field name for a param (raw identifiers for keywords: `[type]` gives `r#type`).
+pub fn field_ident(name: &str) -> syn::Ident {
+    syn::parse_str::<syn::Ident>(name).unwrap_or_else(|_| format_ident!("r#{}", name))
+}
+
+/// The Rust type of a param's field.
+fn field_type(param: &Param, matchers: &BTreeMap<String, MatcherKind>) -> TokenStream {
+    let base = match param
+        .matcher
+        .as_deref()
+        .and_then(|m| matchers.get(m).map(|k| (m, k)))
+    {
+        Some((name, MatcherKind::Parse(_))) => {
+            let module = format_ident!("__routekit_type_of_{}", name);
+            quote!(super::#module::T)
+        }
+        _ => quote!(::std::string::String),
+    };
+    if param.optional {
+        quote!(::core::option::Option<#base>)
+    } else {
+        base
+    }
+}
+
+/// The `Params` struct of a route, with `from_values` and `href`.
+pub fn params_struct(
+    id: &str,
+    pattern: &RoutePattern,
+    matchers: &BTreeMap<String, MatcherKind>,
+) -> TokenStream {
+    let rt = quote!(::routekit::__private);
+    let fields = pattern.params.iter().map(|param| {
+        let name = field_ident(&param.name);
+        let ty = field_type(param, matchers);
+        let doc = format!("`{}`", param_text(param));
+        quote!(#[doc = #doc] pub #name: #ty)
+    });
+    let builds = pattern.params.iter().enumerate().map(|(i, param)| {
+        let name = field_ident(&param.name);
+        let typed = param
+            .matcher
+            .as_deref()
+            .filter(|m| matches!(matchers.get(*m), Some(MatcherKind::Parse(_))));
+        let value = match typed {
+            Some(matcher) => {
+                let module = format_ident!("{}", matcher);
+                quote!(super::params::#module::parse(v).ok_or(#rt::ParamsError::Rejected)?)
+            }
+            None => quote!(#rt::decode_param(v)?),
+        };
+        if param.optional {
+            quote!(#name: match values.get(#i).and_then(|v| v.as_deref()) {
+                ::core::option::Option::Some(v) => ::core::option::Option::Some(#value),
+                ::core::option::Option::None => ::core::option::Option::None,
+            })
+        } else {
+            quote!(#name: { let v = values.get(#i).and_then(|v| v.as_deref()).unwrap_or(""); #value })
+        }
+    });
+    let href = href_body(pattern);
+    let doc = format!("The params of the route `{id}`.");
+    quote! {
+        #[doc = #doc]
+        #[derive(Debug, Clone, PartialEq)]
+        pub struct Params {
+            #(#fields,)*
+        }
+
+        impl Params {
+            /// Builds the params from a match's raw values, percent-decoding each one.
+            pub fn from_values(values: &[::core::option::Option<::std::borrow::Cow<'_, str>>]) -> ::core::result::Result<Self, #rt::ParamsError> {
+                ::core::result::Result::Ok(Params { #(#builds,)* })
+            }
+
+            /// The path of this route with these params, percent-encoded so that it routes back
+            /// here. Fails when a value would make the path ambiguous or invalid (an empty
+            /// required param, a `/` at the edge of a value, an empty segment).
+            pub fn href(&self) -> ::core::result::Result<::std::string::String, #rt::HrefError> {
+                #href
+            }
+        }
+    }
+}
+
+fn param_text(param: &Param) -> String {
+    let matcher = param
+        .matcher
+        .as_deref()
+        .map(|m| format!("={m}"))
+        .unwrap_or_default();
+    match (param.optional, param.rest) {
+        (true, _) => format!("[[{}{matcher}]]", param.name),
+        (_, true) => format!("[...{}{matcher}]", param.name),
+        _ => format!("[{}{matcher}]", param.name),
+    }
+}
+
+/// The statements of `href`: push each segment, encoding values.
+fn href_body(pattern: &RoutePattern) -> TokenStream {
+    let rt = quote!(::routekit::__private);
+    if pattern.shape != Shape::Segments {
+        return quote!(::core::result::Result::Ok(::std::string::String::from("/")));
+    }
+    let value_of = |i: usize| {
+        let param = &pattern.params[i];
+        let name = field_ident(&param.name);
+        let text = param.name.as_str();
+        if param.optional {
+            quote!(self.#name.as_ref().map(|v| (#text, v.to_string())))
+        } else {
+            quote!(::core::option::Option::Some((#text, self.#name.to_string())))
+        }
+    };
+    let mut statements = Vec::new();
+    for segment in &pattern.segments {
+        match segment {
+            Segment::Rest(i) | Segment::Optional(i) => {
+                let value = value_of(*i);
+                let rest = pattern.params[*i].rest;
+                statements.push(quote! {
+                    if let ::core::option::Option::Some((name, v)) = #value && !v.is_empty() {
+                        path.push('/');
+                        #rt::push_param(&mut path, name, &v, #rest)?;
+                    }
+                });
+            }
+            Segment::Mixed(parts) => {
+                statements.push(quote!(path.push('/');));
+                for part in parts {
+                    match part {
+                        Part::Static(text) => {
+                            let encoded = crate::emit::encode::encode_static(text);
+                            statements.push(quote!(path.push_str(#encoded);));
+                        }
+                        Part::Param(i) => {
+                            let value = value_of(*i);
+                            let param = &pattern.params[*i];
+                            let rest = param.rest;
+                            let required = !param.optional && !param.rest;
+                            statements.push(quote! {
+                                match #value {
+                                    ::core::option::Option::Some((name, v)) if !v.is_empty() => #rt::push_param(&mut path, name, &v, #rest)?,
+                                    ::core::option::Option::Some((name, _)) if #required => return ::core::result::Result::Err(#rt::HrefError::Empty(name)),
+                                    _ => {}
+                                }
+                            });
+                        }
+                    }
+                }
+            }
+        }
+    }
+    quote! {
+        let mut path = ::std::string::String::new();
+        #(#statements)*
+        #rt::finish_href(path)
+    }
+}

@@ -1,0 +1,957 @@
+//! What a route module exports: the HTTP handlers of a `+server.rs`, the `load` and
+//! `mod actions` of a `+page.server.rs`, the `load` of a `+layout.server.rs`, and the optional
+//! `TRAILING_SLASH` of all three. The file is parsed with `syn`; the result is plain data.
+//!
+//! An export is a `pub` item: `pub async fn GET(…)`, or a re-export (`pub use path::x as GET;`,
+//! `pub use path::GET;`) whose signature is out of sight and left to rustc. Every problem of a
+//! file is reported at once, each with the line and column of the offending name.
+//!
+//! Misspellings are caught without flagging helpers:
+//! - a `pub` fn, const, static or `use … as` alias (or a `pub mod` for `actions`) whose name is a
+//!   known export of its file once case and inner `_` are ignored (`get`, `Load`,
+//!   `trailingSlash`, `mod Actions`), but is not spelt exactly like it;
+//! - in `+server.rs`, any all-uppercase `pub fn` (or `pub use … as` alias) that is not an HTTP
+//!   method: no helper is named like that, and the closest method (at most two edits away) is
+//!   suggested;
+//! - in `+page.server.rs` and `+layout.server.rs` with no `load`, a `pub fn` one edit away from
+//!   `load` (`laod`, `lod`, `loads`); in `+page.server.rs` with no `actions`, a `pub mod` at most
+//!   two edits away (`action`).
+//!
+//! Names starting with `_` are never suspected. Items that are not `pub` (or are `pub(crate)`)
+//! are helpers, except that an export's exact name must be `pub`: `fn load` without `pub` is an
+//! error, not a helper.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use proc_macro2::Span;
+use syn::{FnArg, Item, ReturnType, Type, TypeParamBound, UseTree, Visibility};
+
+use crate::files::RouteFile;
+
+/// The kind of route module being read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RouteFileKind {
+    /// `+server.rs`: HTTP method handlers and `fallback`.
+    Endpoint,
+    /// `+page.server.rs`: `load` and `mod actions`.
+    PageServer,
+    /// `+layout.server.rs`: `load`.
+    LayoutServer,
+}
+
+impl RouteFileKind {
+    /// The module's file name: `+server.rs`, `+page.server.rs` or `+layout.server.rs`.
+    pub fn file_name(self) -> &'static str {
+        match self {
+            Self::Endpoint => "+server.rs",
+            Self::PageServer => "+page.server.rs",
+            Self::LayoutServer => "+layout.server.rs",
+        }
+    }
+
+    /// The kind of a route file, when it is a Rust module.
+    pub fn of(file: &RouteFile) -> Option<Self> {
+        match file {
+            RouteFile::Endpoint => Some(Self::Endpoint),
+            RouteFile::PageServer => Some(Self::PageServer),
+            RouteFile::LayoutServer => Some(Self::LayoutServer),
+            _ => None,
+        }
+    }
+
+    /// The names this kind of module may export.
+    pub fn export_names(self) -> &'static [&'static str] {
+        match self {
+            Self::Endpoint => &[
+                "GET",
+                "POST",
+                "PUT",
+                "PATCH",
+                "DELETE",
+                "OPTIONS",
+                "HEAD",
+                "fallback",
+                TRAILING_SLASH,
+            ],
+            Self::PageServer => &["load", "actions", TRAILING_SLASH],
+            Self::LayoutServer => &["load", TRAILING_SLASH],
+        }
+    }
+}
+
+const TRAILING_SLASH: &str = "TRAILING_SLASH";
+
+/// An HTTP method an endpoint can export, in SvelteKit's `ENDPOINT_METHODS` order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Method {
+    /// `GET` (also answers `HEAD` when there is no `HEAD`).
+    Get,
+    /// `POST`.
+    Post,
+    /// `PUT`.
+    Put,
+    /// `PATCH`.
+    Patch,
+    /// `DELETE`.
+    Delete,
+    /// `OPTIONS`.
+    Options,
+    /// `HEAD`.
+    Head,
+}
+
+impl Method {
+    /// Every method, in `ENDPOINT_METHODS` order.
+    pub const ALL: [Self; 7] = [
+        Self::Get,
+        Self::Post,
+        Self::Put,
+        Self::Patch,
+        Self::Delete,
+        Self::Options,
+        Self::Head,
+    ];
+
+    /// The method's name, which is also the handler's name: `GET`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Get => "GET",
+            Self::Post => "POST",
+            Self::Put => "PUT",
+            Self::Patch => "PATCH",
+            Self::Delete => "DELETE",
+            Self::Options => "OPTIONS",
+            Self::Head => "HEAD",
+        }
+    }
+
+    /// The method a handler name exports, spelt exactly (`GET`, not `Get`).
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|method| method.as_str() == name)
+    }
+}
+
+impl fmt::Display for Method {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// What a route module exports. Only the fields of its kind can be set.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Exports {
+    /// `+server.rs`: the method handlers, in [`Method::ALL`] order.
+    pub methods: Vec<(Method, Handler)>,
+    /// `+server.rs`: `fallback`, for every method without a handler.
+    pub fallback: Option<Handler>,
+    /// `+page.server.rs` / `+layout.server.rs`: `load`.
+    pub load: Option<Handler>,
+    /// `+page.server.rs`: `pub mod actions { … }`.
+    pub actions: Option<Actions>,
+    /// Whether the module has a `pub const TRAILING_SLASH` (or re-exports one).
+    pub trailing_slash: bool,
+}
+
+impl Exports {
+    /// The exported methods, in [`Method::ALL`] order.
+    pub fn method_list(&self) -> impl Iterator<Item = Method> + '_ {
+        self.methods.iter().map(|(method, _)| *method)
+    }
+
+    /// The handler of `method`, if the module exports one.
+    pub fn handler(&self, method: Method) -> Option<&Handler> {
+        self.methods
+            .iter()
+            .find(|(m, _)| *m == method)
+            .map(|(_, handler)| handler)
+    }
+}
+
+/// An exported function: a method handler, `fallback`, `load` or an action.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Handler {
+    /// The exported name (raw identifiers unprefixed: `r#default` is `default`).
+    pub name: String,
+    /// The line of the name in the file, from 1.
+    pub line: usize,
+    /// The column of the name, from 1, in characters.
+    pub column: usize,
+    /// How the handler is defined.
+    pub def: HandlerDef,
+}
+
+/// How an exported handler is defined.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HandlerDef {
+    /// `pub async fn NAME(…)`, or a `pub fn` returning `impl Future`.
+    Fn {
+        /// Whether it is written `async fn` (otherwise it returns `impl Future`).
+        is_async: bool,
+        /// The number of parameters (axum extractors).
+        arg_count: usize,
+    },
+    /// `pub use PATH as NAME;` or `pub use PATH;`: the signature is not in this file.
+    ReExport {
+        /// The path re-exported, as written: `crate::api::list`.
+        path: String,
+    },
+}
+
+/// The form actions of `pub mod actions { … }`: either `default` or named ones, never both.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Actions {
+    /// `pub async fn default(…)`.
+    pub default: Option<Handler>,
+    /// The named actions, in file order.
+    pub named: Vec<Handler>,
+}
+
+/// The class of an [`ExportError`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum ExportErrorKind {
+    /// The file cannot be read.
+    Io,
+    /// The file is not valid Rust.
+    Syntax,
+    /// A name that looks like an export but is not one (`Get`, `laod`, `TRACE`).
+    Misspelt,
+    /// An export in a module that cannot have it (`load` in `+server.rs`).
+    WrongFile,
+    /// An export that is the wrong kind of item (`pub const GET`, `fn actions`).
+    WrongItem,
+    /// An export's exact name on an item that is not `pub`.
+    NotPublic,
+    /// A handler, `load` or action that is not an `async fn`.
+    NotAsync,
+    /// A handler, `load` or action that is an `unsafe fn`.
+    Unsafe,
+    /// `mod actions;`: an out-of-line module.
+    OutOfLineModule,
+    /// `pub mod actions {}` with no action.
+    EmptyActions,
+    /// `default` alongside named actions.
+    MixedActions,
+    /// `pub use path::*`: the exports cannot be seen.
+    GlobReExport,
+}
+
+impl ExportErrorKind {
+    /// The stable snake_case name of the class.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Io => "io",
+            Self::Syntax => "syntax",
+            Self::Misspelt => "misspelt",
+            Self::WrongFile => "wrong_file",
+            Self::WrongItem => "wrong_item",
+            Self::NotPublic => "not_public",
+            Self::NotAsync => "not_async",
+            Self::Unsafe => "unsafe",
+            Self::OutOfLineModule => "out_of_line_module",
+            Self::EmptyActions => "empty_actions",
+            Self::MixedActions => "mixed_actions",
+            Self::GlobReExport => "glob_re_export",
+        }
+    }
+}
+
+/// A problem in a route module, at a line and column of the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportError {
+    /// The class of the problem.
+    pub kind: ExportErrorKind,
+    /// The route module.
+    pub path: PathBuf,
+    /// The line, from 1; 0 when the problem has no position (the file cannot be read).
+    pub line: usize,
+    /// The column, from 1, in characters; 0 when there is no position.
+    pub column: usize,
+    /// What is wrong and how to fix it: lowercase, no trailing period, names in backticks.
+    pub message: String,
+}
+
+impl fmt::Display for ExportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.line == 0 {
+            write!(f, "{}: {}", self.path.display(), self.message)
+        } else {
+            let (path, line, column) = (self.path.display(), self.line, self.column);
+            write!(f, "{path}:{line}:{column}: {}", self.message)
+        }
+    }
+}
+
+impl std::error::Error for ExportError {}
+
+/// Reads and parses the route module at `path`; see [`parse_exports`].
+///
+/// # Errors
+///
+/// An [`ExportErrorKind::Io`] error when the file cannot be read, or every problem of the file.
+pub fn read_exports(path: &Path, kind: RouteFileKind) -> Result<Exports, Vec<ExportError>> {
+    match std::fs::read_to_string(path) {
+        Ok(source) => parse_exports(&source, path, kind),
+        Err(error) => Err(vec![ExportError {
+            kind: ExportErrorKind::Io,
+            path: path.to_path_buf(),
+            line: 0,
+            column: 0,
+            message: format!(
+                "cannot read the route module ({error}): check that it is a readable UTF-8 file"
+            ),
+        }]),
+    }
+}
+
+/// Finds what the route module `source` (read from `path`, named in errors) exports.
+///
+/// The source is lexed by proc-macro2's own lexer even inside a procedural macro (the compiler's
+/// would give every token the macro's call site), so that positions are lines of this file.
+///
+/// # Errors
+///
+/// Every problem of the file, in file order: a syntax error, or each misplaced, misspelt or
+/// malformed export.
+pub fn parse_exports(
+    source: &str,
+    path: &Path,
+    kind: RouteFileKind,
+) -> Result<Exports, Vec<ExportError>> {
+    let _lexer = FallbackLexer::enter();
+    let mut checker = Checker {
+        path,
+        kind,
+        errors: Vec::new(),
+        exports: Exports::default(),
+    };
+    match syn::parse_file(source) {
+        Ok(file) => checker.check_file(&file.items),
+        Err(error) => {
+            for error in error {
+                let (line, column) = syntax_error_position(&error, source);
+                let message = syntax_message(&error.to_string());
+                checker.errors.push(ExportError {
+                    kind: ExportErrorKind::Syntax,
+                    path: path.to_path_buf(),
+                    line,
+                    column,
+                    message: format!("not valid Rust: {message}"),
+                });
+            }
+        }
+    }
+    if checker.errors.is_empty() {
+        checker.exports.methods.sort_by_key(|(method, _)| *method);
+        Ok(checker.exports)
+    } else {
+        checker
+            .errors
+            .sort_by_key(|error| (error.line, error.column));
+        Err(checker.errors)
+    }
+}
+
+/// Switches proc-macro2 to its own lexer until dropped (a no-op outside a procedural macro).
+struct FallbackLexer;
+
+impl FallbackLexer {
+    fn enter() -> Self {
+        proc_macro2::fallback::force();
+        Self
+    }
+}
+
+impl Drop for FallbackLexer {
+    fn drop(&mut self) {
+        proc_macro2::fallback::unforce();
+    }
+}
+
+/// The 1-based line and column where `span` starts.
+fn position(span: Span) -> (usize, usize) {
+    let start = span.start();
+    (start.line, start.column + 1)
+}
+
+/// A syntax error's position; errors at the end of input have no span of their own, so they
+/// point just past the last token.
+fn syntax_error_position(error: &syn::Error, source: &str) -> (usize, usize) {
+    if !error.to_string().starts_with("unexpected end of input") {
+        return position(error.span());
+    }
+    let text = source.trim_end();
+    let line = text.lines().count().max(1);
+    let last = text.rsplit('\n').next().unwrap_or("");
+    (line, last.chars().count() + 1)
+}
+
+/// syn's message, or a readable one for the lexer's.
+fn syntax_message(message: &str) -> String {
+    if message == "cannot parse string into token stream" {
+        "an unclosed or unmatched delimiter, an unterminated string or comment, or a character \
+         Rust does not accept"
+            .to_owned()
+    } else {
+        message.to_owned()
+    }
+}
+
+/// A named item of a module, reduced to what the checks need.
+struct Entry<'a> {
+    /// The name the item exports (the alias of a `use … as`), without `r#`.
+    name: String,
+    span: Span,
+    vis: Vis,
+    what: What<'a>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Vis {
+    Pub,
+    Restricted,
+    Private,
+}
+
+enum What<'a> {
+    Fn {
+        is_async: bool,
+        returns_future: bool,
+        is_unsafe: bool,
+        arg_count: usize,
+    },
+    /// `use path as name;` / `use path::name;` (`renamed` for the first).
+    Use {
+        path: String,
+        renamed: bool,
+    },
+    /// `use path::*;`, named after its path.
+    Glob,
+    Mod {
+        items: Option<&'a [Item]>,
+    },
+    /// Any other item: `const`, `static`, `struct`, … (the keyword).
+    Other(&'static str),
+}
+
+impl What<'_> {
+    fn item_word(&self) -> &'static str {
+        match self {
+            What::Fn { .. } => "fn",
+            What::Use { .. } | What::Glob => "use",
+            What::Mod { .. } => "mod",
+            What::Other(word) => word,
+        }
+    }
+}
+
+/// The named items of `items`, `use` trees flattened into one entry per name.
+fn entries(items: &[Item]) -> Vec<Entry<'_>> {
+    let mut entries = Vec::new();
+    for item in items {
+        let (vis, ident, what) = match item {
+            Item::Fn(item) => {
+                let sig = &item.sig;
+                let what = What::Fn {
+                    is_async: sig.asyncness.is_some(),
+                    returns_future: returns_impl_future(&sig.output),
+                    is_unsafe: matches!(sig.safety, syn::Safety::Unsafe(_)),
+                    arg_count: sig
+                        .inputs
+                        .iter()
+                        .filter(|arg| matches!(arg, FnArg::Typed(_)))
+                        .count(),
+                };
+                (&item.vis, &sig.ident, what)
+            }
+            Item::Mod(item) => {
+                let items = item.content.as_ref().map(|(_, items)| items.as_slice());
+                (&item.vis, &item.ident, What::Mod { items })
+            }
+            Item::Use(item) => {
+                let prefix = if item.leading_colon.is_some() {
+                    "::"
+                } else {
+                    ""
+                };
+                flatten_use(&item.tree, prefix.to_owned(), &item.vis, &mut entries);
+                continue;
+            }
+            Item::Const(item) => (&item.vis, &item.ident, What::Other("const")),
+            Item::Static(item) => (&item.vis, &item.ident, What::Other("static")),
+            Item::Struct(item) => (&item.vis, &item.ident, What::Other("struct")),
+            Item::Enum(item) => (&item.vis, &item.ident, What::Other("enum")),
+            Item::Union(item) => (&item.vis, &item.ident, What::Other("union")),
+            Item::Type(item) => (&item.vis, &item.ident, What::Other("type")),
+            Item::Trait(item) => (&item.vis, &item.ident, What::Other("trait")),
+            _ => continue,
+        };
+        entries.push(Entry {
+            name: unraw(ident),
+            span: ident.span(),
+            vis: vis_of(vis),
+            what,
+        });
+    }
+    entries
+}
+
+fn flatten_use<'a>(tree: &UseTree, prefix: String, vis: &Visibility, out: &mut Vec<Entry<'a>>) {
+    let joined = |name: &str| {
+        if prefix.is_empty() || prefix == "::" {
+            format!("{prefix}{name}")
+        } else {
+            format!("{prefix}::{name}")
+        }
+    };
+    // `path::{self}` / `path::{self as x}` name the module `path` itself.
+    let parent = prefix.rsplit("::").next().unwrap_or("").to_owned();
+    let (name, span, path, renamed) = match tree {
+        UseTree::Path(tree) => {
+            let prefix = joined(&tree.ident.to_string());
+            return flatten_use(&tree.tree, prefix, vis, out);
+        }
+        UseTree::Group(group) => {
+            for tree in &group.items {
+                flatten_use(tree, prefix.clone(), vis, out);
+            }
+            return;
+        }
+        UseTree::Name(tree) if tree.ident == "self" => (parent, tree.ident.span(), prefix, false),
+        UseTree::Name(tree) => {
+            let path = joined(&tree.ident.to_string());
+            (unraw(&tree.ident), tree.ident.span(), path, false)
+        }
+        UseTree::Rename(tree) if tree.rename == "_" => return,
+        UseTree::Rename(tree) => {
+            let path = if tree.ident == "self" {
+                prefix
+            } else {
+                joined(&tree.ident.to_string())
+            };
+            (unraw(&tree.rename), tree.rename.span(), path, true)
+        }
+        UseTree::Glob(glob) => (prefix, glob.star_token.span, String::new(), false),
+    };
+    let what = if matches!(tree, UseTree::Glob(_)) {
+        What::Glob
+    } else {
+        What::Use { path, renamed }
+    };
+    out.push(Entry {
+        name,
+        span,
+        vis: vis_of(vis),
+        what,
+    });
+}
+
+fn vis_of(vis: &Visibility) -> Vis {
+    match vis {
+        Visibility::Public(_) => Vis::Pub,
+        Visibility::Restricted(_) => Vis::Restricted,
+        Visibility::Inherited => Vis::Private,
+    }
+}
+
+fn unraw(ident: &proc_macro2::Ident) -> String {
+    let name = ident.to_string();
+    match name.strip_prefix("r#") {
+        Some(name) => name.to_owned(),
+        None => name,
+    }
+}
+
+/// `-> impl Future<…>` (or `impl IntoFuture`): a plain `fn` that axum can still await.
+fn returns_impl_future(output: &ReturnType) -> bool {
+    let ReturnType::Type(_, ty) = output else {
+        return false;
+    };
+    let Type::ImplTrait(ty) = &**ty else {
+        return false;
+    };
+    ty.bounds.iter().any(|bound| match bound {
+        TypeParamBound::Trait(bound) => bound
+            .path
+            .segments
+            .last()
+            .is_some_and(|segment| segment.ident == "Future" || segment.ident == "IntoFuture"),
+        _ => false,
+    })
+}
+
+/// The known exports, by exact name.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Known {
+    Method(Method),
+    Fallback,
+    Load,
+    Actions,
+    TrailingSlash,
+}
+
+impl Known {
+    fn of(name: &str) -> Option<Self> {
+        match name {
+            "fallback" => Some(Self::Fallback),
+            "load" => Some(Self::Load),
+            "actions" => Some(Self::Actions),
+            TRAILING_SLASH => Some(Self::TrailingSlash),
+            _ => Method::from_name(name).map(Self::Method),
+        }
+    }
+}
+
+struct Checker<'a> {
+    path: &'a Path,
+    kind: RouteFileKind,
+    errors: Vec<ExportError>,
+    exports: Exports,
+}
+
+impl Checker<'_> {
+    fn error(&mut self, kind: ExportErrorKind, span: Span, message: String) {
+        let (line, column) = position(span);
+        self.errors.push(ExportError {
+            kind,
+            path: self.path.to_path_buf(),
+            line,
+            column,
+            message,
+        });
+    }
+
+    fn check_file(&mut self, items: &[Item]) {
+        let entries = entries(items);
+        let has = |name: &str| entries.iter().any(|entry| entry.name == name);
+        let (has_load, has_actions) = (has("load"), has("actions"));
+        let mut seen = Vec::new();
+        for entry in &entries {
+            // A second item of the same name is rustc's to report.
+            if Known::of(&entry.name).is_some() && seen.contains(&entry.name) {
+                continue;
+            }
+            seen.push(entry.name.clone());
+            match Known::of(&entry.name) {
+                Some(known) => self.check_known(entry, known),
+                None if entry.vis == Vis::Pub => self.check_unknown(entry, has_load, has_actions),
+                None => {}
+            }
+        }
+    }
+
+    /// An item whose name is exactly a known export.
+    fn check_known(&mut self, entry: &Entry<'_>, known: Known) {
+        use ExportErrorKind::{NotPublic, WrongFile, WrongItem};
+        let name = entry.name.as_str();
+        let misplaced = misplaced(self.kind, known, name);
+        if entry.vis != Vis::Pub {
+            // Private imports and private helpers that merely share a name are fine.
+            let word = match (known, &entry.what) {
+                (Known::Actions, What::Mod { .. }) => "mod",
+                (Known::TrailingSlash, What::Other("const")) => "const",
+                (Known::Actions | Known::TrailingSlash, _) => return,
+                (_, What::Fn { .. }) => "async fn",
+                _ => return,
+            };
+            if misplaced.is_some() {
+                return;
+            }
+            let message = format!(
+                "`{name}` is not `pub`, so routekit cannot see it: write `pub {word} {name}`"
+            );
+            self.error(NotPublic, entry.span, message);
+            if word != "mod" {
+                return;
+            }
+        }
+        if let Some(message) = misplaced {
+            return self.error(WrongFile, entry.span, message);
+        }
+        match known {
+            Known::Method(method) => {
+                if let Some(handler) = self.handler(entry, &format!("`{name}`")) {
+                    self.exports.methods.push((method, handler));
+                }
+            }
+            Known::Fallback => self.exports.fallback = self.handler(entry, "`fallback`"),
+            Known::Load => self.exports.load = self.handler(entry, "`load`"),
+            Known::TrailingSlash => match entry.what {
+                What::Other("const") | What::Use { .. } => self.exports.trailing_slash = true,
+                _ => {
+                    let word = entry.what.item_word();
+                    let message = format!(
+                        "`TRAILING_SLASH` must be a `const`, not a `{word}`: write `pub const \
+                         TRAILING_SLASH: routekit::TrailingSlash = routekit::TrailingSlash::Always;`"
+                    );
+                    self.error(WrongItem, entry.span, message);
+                }
+            },
+            Known::Actions => match entry.what {
+                What::Mod { items: Some(items) } => self.check_actions(entry.span, items),
+                What::Mod { items: None } => self.error(
+                    ExportErrorKind::OutOfLineModule,
+                    entry.span,
+                    "`mod actions;` in a file of its own is not supported: write the actions \
+                     inline, `pub mod actions { … }`"
+                        .to_owned(),
+                ),
+                _ => {
+                    let word = entry.what.item_word();
+                    let message = format!(
+                        "`actions` must be a module written in this file, not a `{word}`: write \
+                         `pub mod actions {{ pub async fn default(…) {{ … }} }}`"
+                    );
+                    self.error(WrongItem, entry.span, message);
+                }
+            },
+        }
+    }
+
+    /// A `pub` item whose name is not an export: a misspelling, or a helper.
+    fn check_unknown(&mut self, entry: &Entry<'_>, has_load: bool, has_actions: bool) {
+        let name = entry.name.as_str();
+        if let What::Glob = entry.what {
+            let message = format!(
+                "`pub use {name}::*` hides what this file exports: name the items \
+                 (`pub use {name}::{{…}};`) or make the import private (`use {name}::*;`)"
+            );
+            return self.error(ExportErrorKind::GlobReExport, entry.span, message);
+        }
+        if name.starts_with('_') {
+            return;
+        }
+        let is_fn = matches!(entry.what, What::Fn { .. });
+        let is_mod = matches!(entry.what, What::Mod { .. });
+        let fn_or_alias = is_fn || matches!(entry.what, What::Use { renamed: true, .. });
+        let did_you_mean = |known: &str| {
+            format!("`{name}` is not an export routekit knows: did you mean `{known}`?")
+        };
+        // Another case or `_` placement of an export of this kind of file.
+        let can_misspell = fn_or_alias
+            || matches!(entry.what, What::Other("const" | "static"))
+            || (is_mod && loose(name) == "actions");
+        let same_but_case = self
+            .kind
+            .export_names()
+            .iter()
+            .find(|known| loose(known) == loose(name));
+        let message = match self.kind {
+            _ if can_misspell && same_but_case.is_some() => {
+                did_you_mean(same_but_case.copied().unwrap_or_default())
+            }
+            RouteFileKind::Endpoint if fn_or_alias && is_upper(name) => {
+                let closest = Method::ALL
+                    .into_iter()
+                    .map(|method| (distance(name, method.as_str()), method.as_str()))
+                    .min()
+                    .filter(|(distance, _)| *distance <= 2);
+                match closest {
+                    Some((_, method)) => did_you_mean(method),
+                    None => format!(
+                        "`{name}` is not an HTTP method routekit routes: handlers are `GET`, `POST`, \
+                         `PUT`, `PATCH`, `DELETE`, `OPTIONS`, `HEAD` and `fallback` (rename it, or \
+                         make it private)"
+                    ),
+                }
+            }
+            RouteFileKind::PageServer | RouteFileKind::LayoutServer
+                if is_fn && !has_load && distance(name, "load") <= 1 =>
+            {
+                did_you_mean("load")
+            }
+            RouteFileKind::PageServer
+                if is_mod && !has_actions && distance(name, "actions") <= 2 =>
+            {
+                did_you_mean("actions")
+            }
+            _ => return,
+        };
+        self.error(ExportErrorKind::Misspelt, entry.span, message);
+    }
+
+    /// `pub mod actions { … }`: every `pub` fn or re-export is an action.
+    fn check_actions(&mut self, span: Span, items: &[Item]) {
+        let mut actions = Actions::default();
+        let mut any = false;
+        let mut default_span = None;
+        let mut named = Vec::new();
+        for entry in entries(items) {
+            let name = entry.name.as_str();
+            if entry.vis != Vis::Pub
+                || name == "default" && default_span.is_some()
+                || named.contains(&name.to_owned())
+            {
+                continue;
+            }
+            match entry.what {
+                What::Glob => {
+                    let message = format!(
+                        "`pub use {name}::*` hides which actions `mod actions` has: name them \
+                         (`pub use {name}::{{…}};`) or make the import private"
+                    );
+                    self.error(ExportErrorKind::GlobReExport, entry.span, message);
+                    any = true;
+                }
+                What::Mod { .. } | What::Other("struct" | "enum" | "union" | "type" | "trait") => {}
+                What::Fn { .. } | What::Use { .. }
+                    if name != "default" && loose(name) == "default" =>
+                {
+                    let message = format!(
+                        "`{name}` is not an export routekit knows: did you mean `default`?"
+                    );
+                    self.error(ExportErrorKind::Misspelt, entry.span, message);
+                    any = true;
+                }
+                What::Fn { .. } | What::Use { .. } | What::Other(_) => {
+                    any = true;
+                    if name == "default" {
+                        default_span = Some(entry.span);
+                    } else {
+                        named.push(name.to_owned());
+                    }
+                    let Some(handler) = self.handler(&entry, &format!("action `{name}`")) else {
+                        continue;
+                    };
+                    if name == "default" {
+                        actions.default = Some(handler);
+                    } else {
+                        actions.named.push(handler);
+                    }
+                }
+            }
+        }
+        if !any {
+            let message = "`mod actions` has no actions: add `pub async fn default(…)` or named \
+                           actions, or remove the module";
+            return self.error(ExportErrorKind::EmptyActions, span, message.to_owned());
+        }
+        if let Some(default_span) = default_span
+            && !named.is_empty()
+        {
+            let names: Vec<String> = named.iter().map(|name| format!("`{name}`")).collect();
+            let message = format!(
+                "`default` cannot be mixed with named actions ({}): rename `default` or remove the \
+                 named actions",
+                names.join(", ")
+            );
+            self.error(ExportErrorKind::MixedActions, default_span, message);
+        }
+        self.exports.actions = Some(actions);
+    }
+
+    /// The handler an export defines; `what` names it in messages (`` `GET` ``, ``action `x` ``).
+    fn handler(&mut self, entry: &Entry<'_>, what: &str) -> Option<Handler> {
+        let name = &entry.name;
+        let (line, column) = position(entry.span);
+        let def = match entry.what {
+            What::Use { ref path, .. } => HandlerDef::ReExport { path: path.clone() },
+            What::Fn {
+                is_async,
+                returns_future,
+                is_unsafe,
+                arg_count,
+            } => {
+                let errors = self.errors.len();
+                if is_unsafe {
+                    let message = format!(
+                        "{what} cannot be an `unsafe fn` (axum cannot call one): remove `unsafe`"
+                    );
+                    self.error(ExportErrorKind::Unsafe, entry.span, message);
+                }
+                if !is_async && !returns_future {
+                    let message =
+                        format!("{what} must be an `async fn`: write `pub async fn {name}`");
+                    self.error(ExportErrorKind::NotAsync, entry.span, message);
+                }
+                if self.errors.len() > errors {
+                    return None;
+                }
+                HandlerDef::Fn {
+                    is_async,
+                    arg_count,
+                }
+            }
+            _ => {
+                let word = entry.what.item_word();
+                let message = format!(
+                    "{what} must be a function, not a `{word}`: write `pub async fn {name}(…)` or \
+                     re-export one (`pub use path::to::handler as {name};`)"
+                );
+                self.error(ExportErrorKind::WrongItem, entry.span, message);
+                return None;
+            }
+        };
+        Some(Handler {
+            name: name.clone(),
+            line,
+            column,
+            def,
+        })
+    }
+}
+
+/// Why an export does not belong in this kind of file, if it does not.
+fn misplaced(kind: RouteFileKind, known: Known, name: &str) -> Option<String> {
+    use RouteFileKind::{Endpoint, LayoutServer, PageServer};
+    let message = match (known, kind) {
+        (Known::Method(_) | Known::Fallback, PageServer | LayoutServer) => format!(
+            "`{name}` is an HTTP handler and HTTP handlers go in `+server.rs`: move it to a \
+             `+server.rs` next to this file"
+        ),
+        (Known::Load, Endpoint) => "endpoints have no `load`: move it to a `+page.server.rs` (or \
+                                    `+layout.server.rs`) next to this file"
+            .to_owned(),
+        (Known::Actions, LayoutServer) => {
+            "layouts have no `actions`: move `mod actions` to a `+page.server.rs`".to_owned()
+        }
+        (Known::Actions, Endpoint) => "endpoints have no `actions`: move `mod actions` to a \
+                                       `+page.server.rs`, or handle the form in `POST`"
+            .to_owned(),
+        _ => return None,
+    };
+    Some(message)
+}
+
+/// A name without case or inner `_`: `trailingSlash` and `TRAILING_SLASH` are the same.
+fn loose(name: &str) -> String {
+    name.chars()
+        .filter(|c| *c != '_')
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// All ASCII uppercase letters, digits and `_`, with at least one letter: `GTE`, `TRACE`.
+fn is_upper(name: &str) -> bool {
+    name.chars().any(|c| c.is_ascii_uppercase())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
+}
+
+/// The edit distance with adjacent transpositions (optimal string alignment): `GTE` is one
+/// edit from `GET`.
+fn distance(a: &str, b: &str) -> usize {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let mut rows = vec![vec![0; b.len() + 1]; a.len() + 1];
+    for (i, row) in rows.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for j in 0..=b.len() {
+        rows[0][j] = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (rows[i - 1][j] + 1)
+                .min(rows[i][j - 1] + 1)
+                .min(rows[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(rows[i - 2][j - 2] + 1);
+            }
+            rows[i][j] = best;
+        }
+    }
+    rows[a.len()][b.len()]
+}

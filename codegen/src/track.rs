@@ -1,0 +1,98 @@
+//! The build-script helper: `routekit_codegen::track("src/routes")` in `build.rs`.
+
+use std::path::{Path, PathBuf};
+
+use crate::manifest::Manifest;
+use crate::matchers::params_dir;
+
+/// The variable through which `track` tells the derive macro which folders it watches.
+const TRACKED_VAR: &str = "ROUTEKIT_TRACKED";
+
+/// Call from `build.rs` for each routes folder (relative to the crate's manifest folder):
+///
+/// ```no_run
+/// // in build.rs, `fn main() { ... }`:
+/// routekit_codegen::track("src/routes");
+/// ```
+///
+/// It makes cargo rebuild the crate when a file is added to, removed from or changed in the
+/// routes folder, the `params/` folder beside it, or `hooks.server.rs` beside it; validates the
+/// tree, failing the build with every error at once; writes the sorted route table to
+/// `$OUT_DIR/routekit-routes.txt`; and tells `#[derive(Routes)]` that the folder is tracked
+/// (without it the derive warns that new route files won't trigger a rebuild).
+///
+/// # Errors
+///
+/// A tree with errors prints each one and exits the build script with status 1.
+pub fn track(routes_dir: impl AsRef<Path>) {
+    let relative = routes_dir.as_ref();
+    let manifest_dir =
+        std::env::var_os("CARGO_MANIFEST_DIR").map_or_else(PathBuf::new, PathBuf::from);
+    let routes_dir = manifest_dir.join(relative);
+    let sibling = |name: &str| routes_dir.parent().map(|parent| parent.join(name));
+    println!("cargo::rerun-if-changed={}", routes_dir.display());
+    println!(
+        "cargo::rerun-if-changed={}",
+        params_dir(&routes_dir).display()
+    );
+    if let Some(hooks) = sibling("hooks.server.rs") {
+        println!("cargo::rerun-if-changed={}", hooks.display());
+    }
+
+    let manifest = match Manifest::from_dir(&routes_dir) {
+        Ok(manifest) => manifest,
+        Err(errors) => {
+            eprintln!("{errors}");
+            eprintln!(
+                "routekit: {} error(s) in `{}`",
+                errors.len(),
+                relative.display()
+            );
+            std::process::exit(1);
+        }
+    };
+    for warning in &manifest.warnings {
+        println!("cargo::warning={warning}");
+    }
+    if let Some(out_dir) = std::env::var_os("OUT_DIR") {
+        let table = crate::table::route_table(&manifest);
+        let file = Path::new(&out_dir).join("routekit-routes.txt");
+        if let Err(error) = std::fs::write(&file, table) {
+            println!(
+                "cargo::warning=routekit: cannot write {}: {error}",
+                file.display()
+            );
+        }
+    }
+
+    let mut tracked = tracked_dirs();
+    let canonical = std::fs::canonicalize(&routes_dir).unwrap_or(routes_dir);
+    if !tracked.contains(&canonical) {
+        tracked.push(canonical);
+    }
+    // Each call repeats the whole list: cargo keeps the last value of a variable.
+    if let Ok(joined) = std::env::join_paths(&tracked) {
+        println!(
+            "cargo::rustc-env={TRACKED_VAR}={}",
+            joined.to_string_lossy()
+        );
+        TRACKED.with(|list| *list.borrow_mut() = tracked);
+    }
+}
+
+thread_local! {
+    /// The folders `track` was called for in this build script.
+    static TRACKED: std::cell::RefCell<Vec<PathBuf>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The routes folders tracked by the build script: read by the derive macro (from the
+/// environment cargo gives the compiler) and by `track` itself.
+pub fn tracked_dirs() -> Vec<PathBuf> {
+    let from_track = TRACKED.with(|list| list.borrow().clone());
+    if !from_track.is_empty() {
+        return from_track;
+    }
+    std::env::var_os(TRACKED_VAR)
+        .map(|value| std::env::split_paths(&value).collect())
+        .unwrap_or_default()
+}
