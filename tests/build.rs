@@ -1,0 +1,16 @@
+//! Generates the route trees that routekit's tests and benchmarks compile with
+//! `#[derive(Routes)]`: seeded random trees for the differential test, and the benchmark trees.
+//! Each writes its trees under `$OUT_DIR` and a Rust file of derives to `include!`.
+
+#[path = "build/diff.rs"]
+mod diff;
+#[path = "build/scale.rs"]
+mod scale;
+
+fn main() {
+    let out_dir = std::path::PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+    println!("cargo::rerun-if-changed=build.rs");
+    println!("cargo::rerun-if-changed=build");
+    diff::generate(&out_dir);
+    scale::generate(&out_dir);
+}
