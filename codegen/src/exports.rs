@@ -938,9 +938,7 @@ fn distance(a: &str, b: &str) -> usize {
     for (i, row) in rows.iter_mut().enumerate() {
         row[0] = i;
     }
-    for j in 0..=b.len() {
-        rows[0][j] = j;
-    }
+    rows[0] = (0..=b.len()).collect();
     for i in 1..=a.len() {
         for j in 1..=b.len() {
             let cost = usize::from(a[i - 1] != b[j - 1]);
@@ -954,4 +952,576 @@ fn distance(a: &str, b: &str) -> usize {
         }
     }
     rows[a.len()][b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use RouteFileKind::{Endpoint, LayoutServer, PageServer};
+
+    fn path(kind: RouteFileKind) -> PathBuf {
+        Path::new("src/routes/x").join(kind.file_name())
+    }
+
+    /// The exports in one line: `GET(async 1) POST(use crate::a) fallback(async 0) …`.
+    fn summary(exports: &Exports) -> String {
+        fn handler(handler: &Handler) -> String {
+            match &handler.def {
+                HandlerDef::Fn {
+                    is_async: true,
+                    arg_count,
+                } => format!("async {arg_count}"),
+                HandlerDef::Fn { arg_count, .. } => format!("fn {arg_count}"),
+                HandlerDef::ReExport { path } => format!("use {path}"),
+            }
+        }
+        let mut parts = Vec::new();
+        for (method, h) in &exports.methods {
+            parts.push(format!("{method}({})", handler(h)));
+        }
+        let named = [("fallback", &exports.fallback), ("load", &exports.load)];
+        for (name, h) in named {
+            if let Some(h) = h {
+                parts.push(format!("{name}({})", handler(h)));
+            }
+        }
+        if let Some(actions) = &exports.actions {
+            let all = actions.default.iter().chain(&actions.named);
+            let all: Vec<String> = all.map(|h| format!("{}({})", h.name, handler(h))).collect();
+            parts.push(format!("actions[{}]", all.join(" ")));
+        }
+        if exports.trailing_slash {
+            parts.push("TRAILING_SLASH".to_owned());
+        }
+        parts.join(" ")
+    }
+
+    /// Each error as `line:column kind: message`.
+    fn errors(kind: RouteFileKind, source: &str) -> Vec<String> {
+        match parse_exports(source, &path(kind), kind) {
+            Ok(exports) => panic!("expected errors, got `{}`", summary(&exports)),
+            Err(errors) => errors
+                .iter()
+                .map(|e| format!("{}:{} {}: {}", e.line, e.column, e.kind.as_str(), e.message))
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn valid_exports() {
+        let cases: &[(RouteFileKind, &str, &str)] = &[
+            (Endpoint, "", ""),
+            (PageServer, "", ""),
+            (LayoutServer, "", ""),
+            (
+                Endpoint,
+                "pub async fn POST(body: String) {}\npub async fn GET() {}",
+                "GET(async 0) POST(async 1)",
+            ),
+            (
+                Endpoint,
+                "pub async fn HEAD() {} pub async fn OPTIONS() {} pub async fn DELETE() {}
+                 pub async fn PATCH() {} pub async fn PUT() {} pub async fn POST() {}
+                 pub async fn GET(a: A, b: B) {} pub async fn fallback(req: Request) {}",
+                "GET(async 2) POST(async 0) PUT(async 0) PATCH(async 0) DELETE(async 0) \
+                 OPTIONS(async 0) HEAD(async 0) fallback(async 1)",
+            ),
+            (
+                Endpoint,
+                "pub use crate::api::list as GET;
+                 pub use crate::api::POST;
+                 pub use ::api::{PUT, remove as DELETE, fallback};
+                 pub use crate::shared::TRAILING_SLASH;",
+                "GET(use crate::api::list) POST(use crate::api::POST) PUT(use ::api::PUT) \
+                 DELETE(use ::api::remove) fallback(use ::api::fallback) TRAILING_SLASH",
+            ),
+            (
+                Endpoint,
+                "pub fn GET() -> impl std::future::Future<Output = ()> { async {} }",
+                "GET(fn 0)",
+            ),
+            (
+                // Helpers: private, `_`-prefixed, snake_case, types, constants, tests.
+                Endpoint,
+                "use super::Params;
+                 use crate::api::GET as get_all;
+                 fn get() {}
+                 fn load() {}
+                 pub fn helper() {}
+                 pub fn _GTE() {}
+                 pub struct Get;
+                 pub struct Load;
+                 pub const MAX: usize = 3;
+                 pub(crate) fn load_more() {}
+                 #[cfg(test)] mod tests { pub fn GTE() {} }
+                 pub async fn GET() {}",
+                "GET(async 0)",
+            ),
+            (
+                Endpoint,
+                "pub const TRAILING_SLASH: routekit::TrailingSlash = routekit::TrailingSlash::Always;",
+                "TRAILING_SLASH",
+            ),
+            (
+                PageServer,
+                "pub async fn load(p: super::Params) -> Json<Data> { todo!() }
+                 pub mod actions { pub async fn default(form: Form<F>) {} }",
+                "load(async 1) actions[default(async 1)]",
+            ),
+            (
+                PageServer,
+                "pub mod actions { pub async fn r#default() {} }",
+                "actions[default(async 0)]",
+            ),
+            (
+                PageServer,
+                "pub use crate::shared::load;
+                 pub mod actions {
+                     use super::*;
+                     pub struct LoginForm { pub name: String }
+                     fn check() {}
+                     async fn helper() {}
+                     pub(super) fn shared() {}
+                     pub async fn login(f: Form<LoginForm>) {}
+                     pub use crate::auth::register;
+                     pub use crate::auth::out as logout;
+                 }
+                 pub const TRAILING_SLASH: routekit::TrailingSlash = routekit::TrailingSlash::Never;",
+                "load(use crate::shared::load) actions[login(async 1) register(use \
+                 crate::auth::register) logout(use crate::auth::out)] TRAILING_SLASH",
+            ),
+            (
+                // Near `load`, but `load` exists: helpers.
+                PageServer,
+                "pub async fn load() {} pub fn laod() {} pub fn loads() {} pub fn read() {}",
+                "load(async 0)",
+            ),
+            (
+                // Two edits from `load` (`read`, `lock`) are helpers too.
+                LayoutServer,
+                "pub fn read() {} pub fn lock() {} pub fn log() {} pub mod action {}",
+                "",
+            ),
+            (
+                LayoutServer,
+                "pub async fn load(parent: Parent) {} pub use crate::TRAILING_SLASH;",
+                "load(async 1) TRAILING_SLASH",
+            ),
+            (
+                // Odd `use` trees do not panic.
+                Endpoint,
+                "pub use self::{}; pub use crate::{self as _}; pub use api::{self};
+                 pub use api::{self as GET};",
+                "GET(use api)",
+            ),
+        ];
+        for (kind, source, expected) in cases {
+            match parse_exports(source, &path(*kind), *kind) {
+                Ok(exports) => assert_eq!(summary(&exports), *expected, "{source}"),
+                Err(errors) => panic!("{source}\n{errors:#?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn each_error() {
+        let cases: &[(RouteFileKind, &str, &str)] = &[
+            // Misspelt.
+            (
+                Endpoint,
+                "pub async fn Get() {}",
+                "1:14 misspelt: `Get` is not an export routekit knows: did you mean `GET`?",
+            ),
+            (
+                Endpoint,
+                "pub async fn get() {}",
+                "1:14 misspelt: `get` is not an export routekit knows: did you mean `GET`?",
+            ),
+            (
+                Endpoint,
+                "pub async fn GTE() {}",
+                "1:14 misspelt: `GTE` is not an export routekit knows: did you mean `GET`?",
+            ),
+            (
+                Endpoint,
+                "pub async fn DELTE() {}",
+                "1:14 misspelt: `DELTE` is not an export routekit knows: did you mean `DELETE`?",
+            ),
+            (
+                Endpoint,
+                "pub async fn TRACE() {}",
+                "1:14 misspelt: `TRACE` is not an HTTP method routekit routes: handlers are `GET`, \
+                 `POST`, `PUT`, `PATCH`, `DELETE`, `OPTIONS`, `HEAD` and `fallback` (rename it, or \
+                 make it private)",
+            ),
+            (
+                Endpoint,
+                "pub use crate::api::create as Post;",
+                "1:31 misspelt: `Post` is not an export routekit knows: did you mean `POST`?",
+            ),
+            (
+                Endpoint,
+                "pub async fn Fallback() {}",
+                "1:14 misspelt: `Fallback` is not an export routekit knows: did you mean `fallback`?",
+            ),
+            (
+                Endpoint,
+                "pub const trailingSlash: u8 = 0;",
+                "1:11 misspelt: `trailingSlash` is not an export routekit knows: did you mean \
+                 `TRAILING_SLASH`?",
+            ),
+            (
+                PageServer,
+                "pub async fn Load() {}",
+                "1:14 misspelt: `Load` is not an export routekit knows: did you mean `load`?",
+            ),
+            (
+                LayoutServer,
+                "pub async fn LOAD() {}",
+                "1:14 misspelt: `LOAD` is not an export routekit knows: did you mean `load`?",
+            ),
+            (
+                LayoutServer,
+                "pub async fn laod() {}",
+                "1:14 misspelt: `laod` is not an export routekit knows: did you mean `load`?",
+            ),
+            (
+                PageServer,
+                "pub mod Actions { pub async fn default() {} }",
+                "1:9 misspelt: `Actions` is not an export routekit knows: did you mean `actions`?",
+            ),
+            (
+                PageServer,
+                "pub mod action { pub async fn default() {} }",
+                "1:9 misspelt: `action` is not an export routekit knows: did you mean `actions`?",
+            ),
+            (
+                PageServer,
+                "pub mod actions { pub async fn Default() {} }",
+                "1:32 misspelt: `Default` is not an export routekit knows: did you mean `default`?",
+            ),
+            // Misplaced.
+            (
+                Endpoint,
+                "pub async fn load() {}",
+                "1:14 wrong_file: endpoints have no `load`: move it to a `+page.server.rs` (or \
+                 `+layout.server.rs`) next to this file",
+            ),
+            (
+                PageServer,
+                "pub async fn GET() {}",
+                "1:14 wrong_file: `GET` is an HTTP handler and HTTP handlers go in `+server.rs`: \
+                 move it to a `+server.rs` next to this file",
+            ),
+            (
+                LayoutServer,
+                "pub use crate::api::any as fallback;",
+                "1:28 wrong_file: `fallback` is an HTTP handler and HTTP handlers go in \
+                 `+server.rs`: move it to a `+server.rs` next to this file",
+            ),
+            (
+                LayoutServer,
+                "pub mod actions { pub async fn default() {} }",
+                "1:9 wrong_file: layouts have no `actions`: move `mod actions` to a \
+                 `+page.server.rs`",
+            ),
+            (
+                Endpoint,
+                "pub mod actions { pub async fn default() {} }",
+                "1:9 wrong_file: endpoints have no `actions`: move `mod actions` to a \
+                 `+page.server.rs`, or handle the form in `POST`",
+            ),
+            // Not a function (or module, or const).
+            (
+                Endpoint,
+                "pub const GET: u8 = 1;",
+                "1:11 wrong_item: `GET` must be a function, not a `const`: write `pub async fn \
+                 GET(…)` or re-export one (`pub use path::to::handler as GET;`)",
+            ),
+            (
+                PageServer,
+                "pub static load: u8 = 1;",
+                "1:12 wrong_item: `load` must be a function, not a `static`: write `pub async fn \
+                 load(…)` or re-export one (`pub use path::to::handler as load;`)",
+            ),
+            (
+                PageServer,
+                "pub async fn actions() {}",
+                "1:14 wrong_item: `actions` must be a module written in this file, not a `fn`: \
+                 write `pub mod actions { pub async fn default(…) { … } }`",
+            ),
+            (
+                PageServer,
+                "pub use crate::shared::actions;",
+                "1:24 wrong_item: `actions` must be a module written in this file, not a `use`: \
+                 write `pub mod actions { pub async fn default(…) { … } }`",
+            ),
+            (
+                LayoutServer,
+                "pub fn TRAILING_SLASH() {}",
+                "1:8 wrong_item: `TRAILING_SLASH` must be a `const`, not a `fn`: write `pub const \
+                 TRAILING_SLASH: routekit::TrailingSlash = routekit::TrailingSlash::Always;`",
+            ),
+            (
+                PageServer,
+                "pub mod actions { pub const login: u8 = 0; }",
+                "1:29 wrong_item: action `login` must be a function, not a `const`: write `pub \
+                 async fn login(…)` or re-export one (`pub use path::to::handler as login;`)",
+            ),
+            // Not async, unsafe.
+            (
+                Endpoint,
+                "pub fn GET() {}",
+                "1:8 not_async: `GET` must be an `async fn`: write `pub async fn GET`",
+            ),
+            (
+                LayoutServer,
+                "pub fn load() -> Json<u8> { todo!() }",
+                "1:8 not_async: `load` must be an `async fn`: write `pub async fn load`",
+            ),
+            (
+                PageServer,
+                "pub mod actions {\n    pub fn login() {}\n}",
+                "2:12 not_async: action `login` must be an `async fn`: write `pub async fn login`",
+            ),
+            (
+                Endpoint,
+                "pub async unsafe fn POST() {}",
+                "1:21 unsafe: `POST` cannot be an `unsafe fn` (axum cannot call one): remove \
+                 `unsafe`",
+            ),
+            // Not pub.
+            (
+                Endpoint,
+                "async fn GET() {}",
+                "1:10 not_public: `GET` is not `pub`, so routekit cannot see it: write `pub async \
+                 fn GET`",
+            ),
+            (
+                Endpoint,
+                "pub(crate) async fn POST() {}",
+                "1:21 not_public: `POST` is not `pub`, so routekit cannot see it: write `pub async \
+                 fn POST`",
+            ),
+            (
+                LayoutServer,
+                "fn load() {}",
+                "1:4 not_public: `load` is not `pub`, so routekit cannot see it: write `pub async \
+                 fn load`",
+            ),
+            (
+                PageServer,
+                "const TRAILING_SLASH: T = T::Always;",
+                "1:7 not_public: `TRAILING_SLASH` is not `pub`, so routekit cannot see it: write \
+                 `pub const TRAILING_SLASH`",
+            ),
+            // `mod actions`.
+            (
+                PageServer,
+                "mod actions { pub async fn default() {} }",
+                "1:5 not_public: `actions` is not `pub`, so routekit cannot see it: write `pub mod \
+                 actions`",
+            ),
+            (
+                PageServer,
+                "pub mod actions;",
+                "1:9 out_of_line_module: `mod actions;` in a file of its own is not supported: \
+                 write the actions inline, `pub mod actions { … }`",
+            ),
+            (
+                PageServer,
+                "pub mod actions {}",
+                "1:9 empty_actions: `mod actions` has no actions: add `pub async fn default(…)` or \
+                 named actions, or remove the module",
+            ),
+            (
+                PageServer,
+                "pub mod actions { async fn helper() {} pub struct Form; }",
+                "1:9 empty_actions: `mod actions` has no actions: add `pub async fn default(…)` or \
+                 named actions, or remove the module",
+            ),
+            (
+                PageServer,
+                "pub mod actions {\n    pub async fn default() {}\n    pub async fn login() {}\n    \
+                 pub async fn register() {}\n}",
+                "2:18 mixed_actions: `default` cannot be mixed with named actions (`login`, \
+                 `register`): rename `default` or remove the named actions",
+            ),
+            // Globs.
+            (
+                Endpoint,
+                "pub use crate::api::*;",
+                "1:21 glob_re_export: `pub use crate::api::*` hides what this file exports: name \
+                 the items (`pub use crate::api::{…};`) or make the import private (`use \
+                 crate::api::*;`)",
+            ),
+            (
+                PageServer,
+                "pub mod actions { pub use crate::forms::*; }",
+                "1:41 glob_re_export: `pub use crate::forms::*` hides which actions `mod actions` \
+                 has: name them (`pub use crate::forms::{…};`) or make the import private",
+            ),
+            // Syntax.
+            (
+                Endpoint,
+                "pub async fn GET() {\n    let x = 1\n    x\n}",
+                "3:5 syntax: not valid Rust: expected `;`",
+            ),
+            (
+                Endpoint,
+                "pub async fn GET() {\n    let s = \"abc;\n}\n",
+                "2:13 syntax: not valid Rust: an unclosed or unmatched delimiter, an unterminated \
+                 string or comment, or a character Rust does not accept",
+            ),
+            (
+                Endpoint,
+                "pub async fn GET() {}\n\npub fn\n\n",
+                "3:7 syntax: not valid Rust: unexpected end of input, expected identifier",
+            ),
+        ];
+        for (kind, source, expected) in cases {
+            assert_eq!(errors(*kind, source), [*expected], "{source}");
+        }
+    }
+
+    #[test]
+    fn every_error_of_a_file_is_reported_in_order() {
+        let source = "\
+use super::Params;
+
+pub async fn load() {}
+pub fn GET() {}
+pub async fn Post() {}
+pub const PUT: u8 = 0;
+pub mod actions {
+    pub async fn default() {}
+    pub fn login() {}
+}
+pub use crate::api::*;
+";
+        assert_eq!(
+            errors(Endpoint, source),
+            [
+                "3:14 wrong_file: endpoints have no `load`: move it to a `+page.server.rs` (or \
+                 `+layout.server.rs`) next to this file",
+                "4:8 not_async: `GET` must be an `async fn`: write `pub async fn GET`",
+                "5:14 misspelt: `Post` is not an export routekit knows: did you mean `POST`?",
+                "6:11 wrong_item: `PUT` must be a function, not a `const`: write `pub async fn \
+                 PUT(…)` or re-export one (`pub use path::to::handler as PUT;`)",
+                "7:9 wrong_file: endpoints have no `actions`: move `mod actions` to a \
+                 `+page.server.rs`, or handle the form in `POST`",
+                "11:21 glob_re_export: `pub use crate::api::*` hides what this file exports: name \
+                 the items (`pub use crate::api::{…};`) or make the import private (`use \
+                 crate::api::*;`)",
+            ]
+        );
+        // Inside `mod actions`: a sync action and the mix are both reported.
+        let source = "mod actions {\n    pub async fn default() {}\n    pub fn login() {}\n}";
+        assert_eq!(
+            errors(PageServer, source),
+            [
+                "1:5 not_public: `actions` is not `pub`, so routekit cannot see it: write `pub mod \
+                 actions`",
+                "2:18 mixed_actions: `default` cannot be mixed with named actions (`login`): \
+                 rename `default` or remove the named actions",
+                "3:12 not_async: action `login` must be an `async fn`: write `pub async fn login`",
+            ]
+        );
+    }
+
+    #[test]
+    fn columns_count_characters() {
+        let source = "/* é ü */ pub async fn Get() {}";
+        assert_eq!(
+            errors(Endpoint, source),
+            ["1:24 misspelt: `Get` is not an export routekit knows: did you mean `GET`?"]
+        );
+    }
+
+    #[test]
+    fn handlers_carry_their_position() {
+        let exports = parse_exports(
+            "\n  pub async fn GET() {}\npub mod actions { pub async fn go() {} }",
+            &path(Endpoint),
+            Endpoint,
+        );
+        let Err(errors) = exports else {
+            panic!("`actions` in an endpoint")
+        };
+        assert_eq!((errors[0].line, errors[0].column), (3, 9));
+        let exports = parse_exports("\n  pub async fn load() {}", &path(PageServer), PageServer);
+        let load = exports.ok().and_then(|exports| exports.load);
+        assert_eq!(load.map(|load| (load.line, load.column)), Some((2, 16)));
+    }
+
+    #[test]
+    fn errors_display_with_path_line_and_column() {
+        let errors = parse_exports("pub async fn get() {}", &path(Endpoint), Endpoint);
+        let errors = errors.err().unwrap_or_default();
+        assert_eq!(
+            errors.iter().map(ToString::to_string).collect::<Vec<_>>(),
+            [
+                "src/routes/x/+server.rs:1:14: `get` is not an export routekit knows: did you mean \
+              `GET`?"
+            ]
+        );
+    }
+
+    #[test]
+    fn read_exports_reads_the_file_or_says_why_not() {
+        let dir = std::env::temp_dir().join(format!("routekit-exports-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+        let file = dir.join("+server.rs");
+        std::fs::write(&file, "pub async fn GET() {}\n").unwrap_or_else(|e| panic!("{e}"));
+        let exports = read_exports(&file, Endpoint);
+        assert_eq!(exports.map(|e| summary(&e)), Ok("GET(async 0)".to_owned()));
+
+        let missing = dir.join("missing/+server.rs");
+        let errors = read_exports(&missing, Endpoint).err().unwrap_or_default();
+        std::fs::remove_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(errors.len(), 1);
+        assert_eq!((errors[0].kind, errors[0].line), (ExportErrorKind::Io, 0));
+        let shown = errors[0].to_string();
+        let prefix = format!("{}: cannot read the route module (", missing.display());
+        assert!(shown.starts_with(&prefix), "{shown}");
+        assert!(
+            shown.ends_with("): check that it is a readable UTF-8 file"),
+            "{shown}"
+        );
+    }
+
+    #[test]
+    fn route_file_kinds() {
+        assert_eq!(RouteFileKind::of(&RouteFile::Endpoint), Some(Endpoint));
+        assert_eq!(RouteFileKind::of(&RouteFile::PageServer), Some(PageServer));
+        assert_eq!(
+            RouteFileKind::of(&RouteFile::LayoutServer),
+            Some(LayoutServer)
+        );
+        assert_eq!(RouteFileKind::of(&RouteFile::ErrorTemplate), None);
+        let names: Vec<&str> = Method::ALL.iter().map(|m| m.as_str()).collect();
+        assert_eq!(
+            names,
+            ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "HEAD"]
+        );
+        assert_eq!(Method::from_name("PATCH"), Some(Method::Patch));
+        assert_eq!(Method::from_name("patch"), None);
+    }
+
+    #[test]
+    fn edit_distance() {
+        let cases = [
+            ("GET", "GET", 0),
+            ("GTE", "GET", 1),
+            ("GE", "GET", 1),
+            ("PUT", "GET", 2),
+            ("laod", "load", 1),
+            ("read", "load", 2),
+            ("", "abc", 3),
+            ("action", "actions", 1),
+        ];
+        for (a, b, expected) in cases {
+            assert_eq!(distance(a, b), expected, "{a} {b}");
+        }
+    }
 }

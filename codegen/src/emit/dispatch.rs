@@ -128,15 +128,10 @@ fn atoms(atoms: &[AtomPlan]) -> TokenStream {
     quote!(&[#(#atoms),*])
 }
 
-/// `__matcher(value)`, or `true` without a matcher.
-fn accepts(param: &ParamPlan, value: TokenStream) -> TokenStream {
-    match &param.matcher {
-        Some(name) => {
-            let f = matcher_fn(name);
-            quote!(#f(#value))
-        }
-        None => quote!(true),
-    }
+/// `__matcher(value)`, or `None` when the param has no matcher.
+fn accepts(param: &ParamPlan, value: TokenStream) -> Option<TokenStream> {
+    let f = matcher_fn(param.matcher.as_deref()?);
+    Some(quote!(#f(#value)))
 }
 
 fn tail_match(tail: &Tail, slot: usize, n: usize) -> TokenStream {
@@ -147,10 +142,17 @@ fn tail_match(tail: &Tail, slot: usize, n: usize) -> TokenStream {
         let (optional, rest, chained) = (p.optional, p.rest, p.chained);
         quote!(#rt::ParamInfo { optional: #optional, rest: #rest, chained: #chained })
     });
-    let arms = tail.params.iter().enumerate().map(|(i, p)| {
-        let test = accepts(p, quote!(v));
-        quote!(#i => #test,)
-    });
+    let arms: Vec<TokenStream> = tail
+        .params
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| accepts(p, quote!(v)).map(|test| quote!(#i => #test,)))
+        .collect();
+    let accepts = if arms.is_empty() {
+        quote!(|_: usize, _: &str| true)
+    } else {
+        quote!(|i: usize, v: &str| -> bool { match i { #(#arms)* _ => true } })
+    };
     let outs: Vec<TokenStream> = (0..count).map(|i| quote!(out[#i].take())).collect();
     let record = record(tail.rank, slot, &outs, n);
     quote! {
@@ -161,10 +163,7 @@ fn tail_match(tail: &Tail, slot: usize, n: usize) -> TokenStream {
             {
                 let mut out: [::core::option::Option<::std::borrow::Cow<'p, str>>; #count] =
                     [const { ::core::option::Option::None }; #count];
-                let accepts = |i: usize, v: &str| -> bool {
-                    match i { #(#arms)* _ => true }
-                };
-                if #rt::exec(&[#(#infos),*], &t, accepts, &mut out) {
+                if #rt::exec(&[#(#infos),*], &t, #accepts, &mut out) {
                     #record
                 }
             }
@@ -210,11 +209,11 @@ fn dynamic(edge: &Edge, child: &Node, slot: usize, n: usize, labels: &mut usize)
     match edge {
         Edge::Static(_) => unreachable!("static edges are grouped"),
         Edge::Param(param) => {
-            let test = accepts(param, quote!(seg));
+            let test = accepts(param, quote!(seg)).map(|test| quote!(&& #test));
             quote! {
                 if let ::core::option::Option::Some(seg) = seg
                     && !seg.is_empty()
-                    && #test
+                    #test
                 {
                     caps[#slot] = ::core::option::Option::Some(seg);
                     let offset = offset + 1 + seg.len();
@@ -228,9 +227,9 @@ fn dynamic(edge: &Edge, child: &Node, slot: usize, n: usize, labels: &mut usize)
         } => {
             let count = params.len();
             let atoms = atoms(list);
-            let tests = params.iter().enumerate().map(|(i, p)| {
-                let test = accepts(p, quote!(v));
-                quote!(m[#i].is_none_or(|v| #test))
+            let tests = params.iter().enumerate().filter_map(|(i, p)| {
+                let test = accepts(p, quote!(v))?;
+                Some(quote!(m[#i].is_none_or(|v| #test)))
             });
             let stores = (0..count).map(|i| {
                 let at = slot + i;

@@ -69,7 +69,7 @@ pub fn params_struct(
             quote!(#name: { let v = values.get(#i).and_then(|v| v.as_deref()).unwrap_or(""); #value })
         }
     });
-    let href = href_body(pattern);
+    let href = href_body(pattern, matchers);
     let doc = format!("The params of the route `{id}`.");
     quote! {
         #[doc = #doc]
@@ -108,56 +108,70 @@ fn param_text(param: &Param) -> String {
 }
 
 /// The statements of `href`: push each segment, encoding values.
-fn href_body(pattern: &RoutePattern) -> TokenStream {
+fn href_body(pattern: &RoutePattern, matchers: &BTreeMap<String, MatcherKind>) -> TokenStream {
     let rt = quote!(::routekit::__private);
     if pattern.shape != Shape::Segments {
         return quote!(::core::result::Result::Ok(::std::string::String::from("/")));
     }
+    // Each value as an `Option<Cow<str>>`: borrowed for text, formatted for typed params.
     let value_of = |i: usize| {
         let param = &pattern.params[i];
         let name = field_ident(&param.name);
-        let text = param.name.as_str();
-        if param.optional {
-            quote!(self.#name.as_ref().map(|v| (#text, v.to_string())))
-        } else {
-            quote!(::core::option::Option::Some((#text, self.#name.to_string())))
+        let typed = param
+            .matcher
+            .as_deref()
+            .is_some_and(|m| matches!(matchers.get(m), Some(MatcherKind::Parse(_))));
+        let cow = quote!(::std::borrow::Cow);
+        match (param.optional, typed) {
+            (false, false) => {
+                quote!(::core::option::Option::Some(#cow::Borrowed(self.#name.as_str())))
+            }
+            (false, true) => {
+                quote!(::core::option::Option::Some(#cow::<str>::Owned(self.#name.to_string())))
+            }
+            (true, false) => quote!(self.#name.as_deref().map(#cow::Borrowed)),
+            (true, true) => quote!(self.#name.as_ref().map(|v| #cow::<str>::Owned(v.to_string()))),
         }
     };
     let mut statements = Vec::new();
     for segment in &pattern.segments {
-        match segment {
+        let parts: &[Part] = match segment {
             Segment::Rest(i) | Segment::Optional(i) => {
                 let value = value_of(*i);
-                let rest = pattern.params[*i].rest;
+                let (name, rest) = (pattern.params[*i].name.as_str(), pattern.params[*i].rest);
                 statements.push(quote! {
-                    if let ::core::option::Option::Some((name, v)) = #value && !v.is_empty() {
+                    if let ::core::option::Option::Some(v) = #value && !v.is_empty() {
                         path.push('/');
-                        #rt::push_param(&mut path, name, &v, #rest)?;
+                        #rt::push_param(&mut path, #name, &v, #rest)?;
                     }
                 });
+                continue;
             }
-            Segment::Mixed(parts) => {
-                statements.push(quote!(path.push('/');));
-                for part in parts {
-                    match part {
-                        Part::Static(text) => {
-                            let encoded = crate::emit::encode::encode_static(text);
-                            statements.push(quote!(path.push_str(#encoded);));
+            Segment::Mixed(parts) => parts,
+        };
+        statements.push(quote!(path.push('/');));
+        for part in parts {
+            match part {
+                Part::Static(text) => {
+                    let encoded = crate::emit::encode::encode_static(text);
+                    statements.push(quote!(path.push_str(#encoded);));
+                }
+                Part::Param(i) => {
+                    let param = &pattern.params[*i];
+                    let value = value_of(*i);
+                    let (name, rest) = (param.name.as_str(), param.rest);
+                    let push = quote!(#rt::push_param(&mut path, #name, &v, #rest)?;);
+                    statements.push(if param.optional || param.rest {
+                        quote!(if let ::core::option::Option::Some(v) = #value && !v.is_empty() { #push })
+                    } else {
+                        quote! {
+                            let v = #value.unwrap_or_default();
+                            if v.is_empty() {
+                                return ::core::result::Result::Err(#rt::HrefError::Empty(#name));
+                            }
+                            #push
                         }
-                        Part::Param(i) => {
-                            let value = value_of(*i);
-                            let param = &pattern.params[*i];
-                            let rest = param.rest;
-                            let required = !param.optional && !param.rest;
-                            statements.push(quote! {
-                                match #value {
-                                    ::core::option::Option::Some((name, v)) if !v.is_empty() => #rt::push_param(&mut path, name, &v, #rest)?,
-                                    ::core::option::Option::Some((name, _)) if #required => return ::core::result::Result::Err(#rt::HrefError::Empty(name)),
-                                    _ => {}
-                                }
-                            });
-                        }
-                    }
+                    });
                 }
             }
         }

@@ -1,0 +1,79 @@
+//! A throwaway crate with `routekit_codegen::track` in its build.rs: adding a route folder and
+//! building again serves the new route, with no other change. Runs real `cargo` builds (a
+//! minute the first time; the build folder is kept under the workspace's `target/`).
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("the workspace").to_path_buf()
+}
+
+fn write(path: &Path, text: &str) {
+    std::fs::create_dir_all(path.parent().expect("a parent folder")).expect("create folders");
+    std::fs::write(path, text).expect("write a file");
+}
+
+/// `cargo run` in the crate; returns its standard output.
+fn run(crate_dir: &Path, target_dir: &Path) -> String {
+    let out = Command::new(env!("CARGO"))
+        .args(["run", "--quiet", "--offline"])
+        .current_dir(crate_dir)
+        .env("CARGO_TARGET_DIR", target_dir)
+        .output()
+        .expect("run cargo");
+    assert!(out.status.success(), "cargo run failed:\n{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn adding_a_route_folder_triggers_a_rebuild() {
+    let root = tempfile::tempdir().expect("a temporary folder");
+    let app = root.path();
+    let workspace = workspace();
+    write(
+        &app.join("Cargo.toml"),
+        &format!(
+            r#"[package]
+name = "track-rebuild-app"
+version = "0.0.0"
+edition = "2024"
+publish = false
+
+[workspace]
+
+[dependencies]
+routekit = {{ path = "{runtime}" }}
+
+[build-dependencies]
+routekit-codegen = {{ path = "{codegen}", default-features = false }}
+"#,
+            runtime = workspace.join("runtime").display(),
+            codegen = workspace.join("codegen").display(),
+        ),
+    );
+    // The workspace's lock file pins the same versions, so the build needs no network.
+    std::fs::copy(workspace.join("Cargo.lock"), app.join("Cargo.lock")).expect("copy Cargo.lock");
+    write(&app.join("build.rs"), "fn main() { routekit_codegen::track(\"src/routes\"); }\n");
+    write(
+        &app.join("src/main.rs"),
+        r#"#[derive(routekit::Routes)]
+struct App;
+
+fn main() {
+    for path in ["/", "/fresh"] {
+        println!("{path} -> {:?}", App::resolve(path).map(|m| m.route.id));
+    }
+}
+"#,
+    );
+    write(&app.join("src/routes/+page.html"), "home\n");
+    let target = workspace.join("target/track-rebuild-test");
+
+    let before = run(app, &target);
+    assert!(before.contains("/fresh -> None"), "{before}");
+
+    write(&app.join("src/routes/fresh/+page.html"), "fresh\n");
+    let after = run(app, &target);
+    assert!(after.contains("/fresh -> Some(\"/fresh\")"), "the new route is not served:\n{after}");
+}
