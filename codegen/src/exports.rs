@@ -354,10 +354,15 @@ pub fn parse_exports(
 }
 
 /// Switches proc-macro2 to its own lexer until dropped (a no-op outside a procedural macro).
-struct FallbackLexer;
+///
+/// The switch is process-wide: nothing parsed while it is on may be mixed with the macro's own
+/// tokens, which is why only plain data leaves [`parse_exports`]. Dropping it restores detection,
+/// undoing a caller's own `proc_macro2::fallback::force()`.
+pub(crate) struct FallbackLexer;
 
 impl FallbackLexer {
-    fn enter() -> Self {
+    /// Switches to proc-macro2's own lexer until the value is dropped.
+    pub(crate) fn enter() -> Self {
         proc_macro2::fallback::force();
         Self
     }
@@ -781,7 +786,7 @@ impl Checker<'_> {
             let name = entry.name.as_str();
             if entry.vis != Vis::Pub
                 || name == "default" && default_span.is_some()
-                || named.contains(&name.to_owned())
+                || named.iter().any(|named| named == name)
             {
                 continue;
             }

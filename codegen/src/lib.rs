@@ -19,6 +19,8 @@ pub mod conflict;
 pub mod emit;
 pub mod error;
 mod escape;
+#[cfg(feature = "emit")]
+pub mod exports;
 pub mod files;
 pub mod manifest;
 pub mod matchers;

@@ -1,16 +1,17 @@
 //! Param matchers (`src/params/NAME.rs`): what each exports, read with syn.
 
-use proc_macro2::TokenStream;
 use quote::ToTokens;
 
+use crate::exports::FallbackLexer;
 use crate::matchers::Matcher;
 
 /// What a matcher file exports.
 pub enum MatcherKind {
     /// `pub fn matches(param: &str) -> bool`: the param stays a `String`.
     Matches,
-    /// `pub fn parse(param: &str) -> Option<T>`: the param is typed `T` (the tokens of `T`).
-    Parse(TokenStream),
+    /// `pub fn parse(param: &str) -> Option<T>`: the param is typed `T` (the text of `T`, to be
+    /// parsed again where it is emitted: tokens read for positions can't join the output).
+    Parse(String),
 }
 
 /// Reads a matcher file and tells which function it exports, or why it can't be used.
@@ -18,6 +19,8 @@ pub fn matcher_kind(matcher: &Matcher) -> Result<MatcherKind, String> {
     let path = matcher.path.display();
     let source = std::fs::read_to_string(&matcher.path)
         .map_err(|error| format!("{path}: cannot read the matcher: {error}"))?;
+    // Lex with proc-macro2's own lexer so that errors point into the matcher file.
+    let _lexer = FallbackLexer::enter();
     let file = syn::parse_file(&source).map_err(|error| {
         let start = error.span().start();
         format!("{path}:{}:{}: {error}", start.line, start.column + 1)
@@ -48,8 +51,8 @@ pub fn matcher_kind(matcher: &Matcher) -> Result<MatcherKind, String> {
     ))
 }
 
-/// `T` of a return type written `Option<T>`.
-fn option_inner(output: &syn::ReturnType) -> Option<TokenStream> {
+/// `T` of a return type written `Option<T>`, as text.
+fn option_inner(output: &syn::ReturnType) -> Option<String> {
     let syn::ReturnType::Type(_, ty) = output else {
         return None;
     };
@@ -64,7 +67,7 @@ fn option_inner(output: &syn::ReturnType) -> Option<TokenStream> {
         return None;
     };
     match args.args.first()? {
-        syn::GenericArgument::Type(inner) => Some(inner.to_token_stream()),
+        syn::GenericArgument::Type(inner) => Some(inner.to_token_stream().to_string()),
         _ => None,
     }
 }

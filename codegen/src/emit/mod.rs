@@ -24,6 +24,7 @@ use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote};
 use syn::DeriveInput;
 
+use crate::exports::{Exports, RouteFileKind, read_exports};
 use crate::manifest::{Component, Manifest, Route};
 use crate::plan::build_plan;
 pub use paths::relative_path;
@@ -79,6 +80,22 @@ fn expand(input: &DeriveInput, invocation: &Invocation) -> Result<TokenStream, V
             Err(message) => errors.push(syn::Error::new(span, message)),
         }
     }
+    let mut endpoint_exports: BTreeMap<String, Exports> = BTreeMap::new();
+    for route in &manifest.routes {
+        for (file, kind) in route_files(route) {
+            match read_exports(&file, kind) {
+                Ok(exports) if kind == RouteFileKind::Endpoint => {
+                    endpoint_exports.insert(route.id.clone(), exports);
+                }
+                Ok(_) => {}
+                Err(file_errors) => errors.extend(
+                    file_errors
+                        .iter()
+                        .map(|e| syn::Error::new(span, e.to_string())),
+                ),
+            }
+        }
+    }
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -99,7 +116,9 @@ fn expand(input: &DeriveInput, invocation: &Invocation) -> Result<TokenStream, V
         .zip(&module_names)
         .filter_map(|(route, name)| route_module(route, name, &base_dir, &matcher_kinds));
     let params_module = params_module(&manifest, &base_dir, &matcher_kinds);
-    let route_infos = servable.iter().map(|route| route_info(&manifest, route));
+    let route_infos = servable
+        .iter()
+        .map(|route| route_info(&manifest, route, endpoint_exports.get(&route.id)));
     let route_count = servable.len();
     let state = &options.state;
     let untracked = untracked_warning(&routes_dir, invocation, ident.span());
@@ -111,9 +130,10 @@ fn expand(input: &DeriveInput, invocation: &Invocation) -> Result<TokenStream, V
     Ok(quote! {
         #[doc = #doc]
         #[path = "."]
-        #[allow(clippy::all, non_snake_case, non_camel_case_types, dead_code)]
+        #[allow(non_snake_case)]
         #vis mod #container {
             /// The app state type (`#[routes(state = ...)]`).
+            #[allow(dead_code)]
             pub type State = #state;
 
             #params_module
@@ -209,12 +229,16 @@ fn params_module(
         match &kinds[&matcher.name] {
             MatcherKind::Matches => quote! {
                 #[inline]
+                #[allow(dead_code)]
                 fn #f(value: &str) -> bool { params::#module::matches(value) }
             },
             MatcherKind::Parse(ty) => {
+                let ty: syn::Type =
+                    syn::parse_str(ty).unwrap_or_else(|_| syn::parse_quote!(::std::string::String));
                 let types = format_ident!("__routekit_type_of_{}", matcher.name);
                 quote! {
                     #[inline]
+                    #[allow(dead_code)]
                     fn #f(value: &str) -> bool { params::#module::parse(value).is_some() }
                     #[doc(hidden)]
                     pub mod #types {
@@ -276,6 +300,7 @@ fn route_module(
         #[path = #dir_attr]
         pub mod #name {
             /// The route id.
+            #[allow(dead_code)]
             pub const ID: &str = #id;
             #params
             #(#files)*
@@ -293,8 +318,23 @@ fn layout_server_file(route: &Route) -> Option<PathBuf> {
     path.is_file().then_some(path)
 }
 
+/// The `.rs` route files of a folder, with their kinds.
+fn route_files(route: &Route) -> Vec<(PathBuf, RouteFileKind)> {
+    let mut files = Vec::new();
+    if let Some(endpoint) = &route.endpoint {
+        files.push((endpoint.clone(), RouteFileKind::Endpoint));
+    }
+    if let Some(page) = page_server_file(route) {
+        files.push((page, RouteFileKind::PageServer));
+    }
+    if let Some(layout) = layout_server_file(route) {
+        files.push((layout, RouteFileKind::LayoutServer));
+    }
+    files
+}
+
 /// `RouteInfo { ... }` for a servable route.
-fn route_info(manifest: &Manifest, route: &Route) -> TokenStream {
+fn route_info(manifest: &Manifest, route: &Route, endpoint: Option<&Exports>) -> TokenStream {
     let id = &route.id;
     let names = route.pattern.params.iter().map(|p| p.name.as_str());
     let page = route.page.is_some();
@@ -311,13 +351,18 @@ fn route_info(manifest: &Manifest, route: &Route) -> TokenStream {
     if let Some(path) = &route.endpoint {
         files.push(relative_to(&manifest.routes_dir, path));
     }
+    let methods = endpoint
+        .into_iter()
+        .flat_map(|exports| exports.method_list())
+        .map(|method| method.as_str());
+    let fallback = endpoint.is_some_and(|exports| exports.fallback.is_some());
     quote! {
         ::routekit::RouteInfo {
             id: #id,
             params: &[#(#names),*],
             page: #page,
-            methods: &[],
-            fallback: false,
+            methods: &[#(#methods),*],
+            fallback: #fallback,
             files: &[#(#files),*],
         }
     }

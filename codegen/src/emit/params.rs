@@ -74,10 +74,12 @@ pub fn params_struct(
     quote! {
         #[doc = #doc]
         #[derive(Debug, Clone, PartialEq)]
+        #[allow(dead_code)]
         pub struct Params {
             #(#fields,)*
         }
 
+        #[allow(dead_code, clippy::all)]
         impl Params {
             /// Builds the params from a match's raw values, percent-decoding each one.
             pub fn from_values(values: &[::core::option::Option<::std::borrow::Cow<'_, str>>]) -> ::core::result::Result<Self, #rt::ParamsError> {
