@@ -6,7 +6,10 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 fn workspace() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("the workspace").to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("the workspace")
+        .to_path_buf()
 }
 
 fn write(path: &Path, text: &str) {
@@ -22,7 +25,11 @@ fn run(crate_dir: &Path, target_dir: &Path) -> String {
         .env("CARGO_TARGET_DIR", target_dir)
         .output()
         .expect("run cargo");
-    assert!(out.status.success(), "cargo run failed:\n{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "cargo run failed:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
@@ -54,7 +61,10 @@ routekit-codegen = {{ path = "{codegen}", default-features = false }}
     );
     // The workspace's lock file pins the same versions, so the build needs no network.
     std::fs::copy(workspace.join("Cargo.lock"), app.join("Cargo.lock")).expect("copy Cargo.lock");
-    write(&app.join("build.rs"), "fn main() { routekit_codegen::track(\"src/routes\"); }\n");
+    write(
+        &app.join("build.rs"),
+        "fn main() { routekit_codegen::track(\"src/routes\"); }\n",
+    );
     write(
         &app.join("src/main.rs"),
         r#"#[derive(routekit::Routes)]
@@ -75,5 +85,8 @@ fn main() {
 
     write(&app.join("src/routes/fresh/+page.html"), "fresh\n");
     let after = run(app, &target);
-    assert!(after.contains("/fresh -> Some(\"/fresh\")"), "the new route is not served:\n{after}");
+    assert!(
+        after.contains("/fresh -> Some(\"/fresh\")"),
+        "the new route is not served:\n{after}"
+    );
 }

@@ -5,7 +5,8 @@ use syn::{DeriveInput, LitStr, Type};
 
 /// The options of one `#[derive(Routes)]`.
 pub struct Options {
-    /// The routes folder, relative to the crate's manifest folder (or absolute).
+    /// The routes folder: relative to the crate's manifest folder, to the file holding the
+    /// derive when it starts with `./` or `../`, or absolute.
     pub dir: String,
     /// Where `dir` was written, for error spans.
     pub dir_span: Span,

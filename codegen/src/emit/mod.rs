@@ -62,7 +62,7 @@ pub fn expand_derive(input: TokenStream, invocation: &Invocation) -> TokenStream
 fn expand(input: &DeriveInput, invocation: &Invocation) -> Result<TokenStream, Vec<syn::Error>> {
     let options = attrs::parse_options(input).map_err(|e| vec![e])?;
     let span = options.dir_span;
-    let routes_dir = invocation.manifest_dir.join(&options.dir);
+    let routes_dir = routes_dir(&options.dir, invocation);
     let manifest = Manifest::from_dir(&routes_dir).map_err(|errors| {
         errors
             .iter()
@@ -182,6 +182,16 @@ fn skeleton(input: &DeriveInput) -> TokenStream {
             /// Resolves a path (never: the routes folder has errors).
             pub fn resolve(_path: &str) -> ::core::option::Option<::routekit::Match> { ::core::option::Option::None }
         }
+    }
+}
+
+/// The routes folder: `./x` and `../x` are relative to the file holding the derive (as with
+/// `include_str!`), any other relative path to the crate's manifest folder.
+fn routes_dir(dir: &str, invocation: &Invocation) -> PathBuf {
+    if dir.starts_with("./") || dir.starts_with("../") {
+        source_dir(invocation).join(dir)
+    } else {
+        invocation.manifest_dir.join(dir)
     }
 }
 
