@@ -66,7 +66,12 @@ fn expand(input: &DeriveInput, invocation: &Invocation) -> Result<TokenStream, V
     let manifest = Manifest::from_dir(&routes_dir).map_err(|errors| {
         errors
             .iter()
-            .map(|e| syn::Error::new(span, e.to_string()))
+            .map(|e| {
+                syn::Error::new(
+                    span,
+                    format!("{}: {}", shown(&e.path, invocation), e.message),
+                )
+            })
             .collect::<Vec<_>>()
     })?;
 
@@ -91,7 +96,7 @@ fn expand(input: &DeriveInput, invocation: &Invocation) -> Result<TokenStream, V
                 Err(file_errors) => errors.extend(
                     file_errors
                         .iter()
-                        .map(|e| syn::Error::new(span, e.to_string())),
+                        .map(|e| syn::Error::new(span, shown_export_error(e, invocation))),
                 ),
             }
         }
@@ -182,6 +187,24 @@ fn skeleton(input: &DeriveInput) -> TokenStream {
             /// Resolves a path (never: the routes folder has errors).
             pub fn resolve(_path: &str) -> ::core::option::Option<::routekit::Match> { ::core::option::Option::None }
         }
+    }
+}
+
+/// A path as error messages show it: relative to the crate's manifest folder when inside it
+/// (as rustc shows source paths), as given otherwise.
+fn shown(path: &Path, invocation: &Invocation) -> String {
+    path.strip_prefix(&invocation.manifest_dir)
+        .unwrap_or(path)
+        .display()
+        .to_string()
+}
+
+fn shown_export_error(error: &crate::exports::ExportError, invocation: &Invocation) -> String {
+    let path = shown(&error.path, invocation);
+    if error.line == 0 {
+        format!("{path}: {}", error.message)
+    } else {
+        format!("{path}:{}:{}: {}", error.line, error.column, error.message)
     }
 }
 
