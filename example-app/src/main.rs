@@ -1,48 +1,35 @@
 //! routekit's example application.
 //!
-//! At this stage of the project the app does not serve HTTP yet (the derive macro and the axum
-//! runtime are the next milestones). It loads its own routes folder with routekit's route model,
-//! prints the route table in SvelteKit's priority order, and shows which route each path given
-//! on the command line reaches:
+//! At this stage of the project the app does not serve HTTP yet (the axum runtime is the next
+//! milestone). `#[derive(Routes)]` compiles its routes folder into a dispatch table; the app
+//! prints that table in priority order and shows which route each path given on the command
+//! line reaches, with its typed params:
 //!
 //! ```text
 //! cargo run -p example-app -- /blog/hello /archive/3 /fr/home /smileys/:-)
 //! ```
 
-use std::path::Path;
-use std::process::ExitCode;
+/// The app: its routes are `src/routes`, its param matchers `src/params`.
+#[derive(routekit::Routes)]
+#[routes(dir = "src/routes")]
+struct App;
 
-use routekit_codegen::Manifest;
-use routekit_codegen::reference::{self, ReferenceRoute};
-
-fn main() -> ExitCode {
-    let routes_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/routes");
-    let manifest = match Manifest::from_dir(&routes_dir) {
-        Ok(manifest) => manifest,
-        Err(errors) => {
-            eprintln!("{errors}");
-            return ExitCode::FAILURE;
-        }
-    };
-    println!("routes of {}, in priority order:", routes_dir.display());
-    for (rank, route) in manifest.servable_routes().enumerate() {
+fn main() {
+    println!("routes, in priority order:");
+    for (rank, route) in App::routes().iter().enumerate() {
         println!("{:>4}  {}", rank + 1, route.id);
     }
-
-    let routes: Vec<ReferenceRoute> = manifest
-        .servable_routes()
-        .filter_map(|route| ReferenceRoute::new(&route.id).ok())
-        .collect();
-    // The app's only matcher, `integer`, accepts what `src/params/integer.rs` accepts.
-    let matcher = |name: &str, value: &str| name != "integer" || value.parse::<u32>().is_ok();
     for path in std::env::args().skip(1) {
-        match reference::decode_pathname(&path)
-            .and_then(|p| reference::find_route(&p, &routes, &matcher))
-        {
-            Ok(Some((route, params))) => println!("{path} -> {} {params:?}", route.id),
-            Ok(None) => println!("{path} -> no route (404)"),
-            Err(error) => println!("{path} -> {error} (400)"),
+        match App::resolve(&path) {
+            Some(found) => println!("{path} -> {} {:?}", found.route.id, found.params),
+            None if routekit::decode_pathname(&path).is_err() => println!("{path} -> malformed (400)"),
+            None => println!("{path} -> no route (404)"),
         }
     }
-    ExitCode::SUCCESS
+    // `[page=integer]` is typed by `src/params/integer.rs` (`parse -> Option<u32>`), and `href`
+    // builds a link that routes back to the same params.
+    let page = app_routes::archive_page_integer::Params { page: 3 };
+    if let Ok(link) = page.href() {
+        println!("href of archive page {}: {link}", page.page);
+    }
 }
