@@ -46,7 +46,7 @@ pub fn check_route_id(id: &str, segment: &str) -> Result<RoutePattern, (ErrorKin
             ),
         ));
     }
-    route_id::parse_route_id(id).map_err(|invalid| {
+    let pattern = route_id::parse_route_id(id).map_err(|invalid| {
         if invalid.stray_bracket {
             (
                 ErrorKind::UnbalancedBrackets,
@@ -64,7 +64,21 @@ pub fn check_route_id(id: &str, segment: &str) -> Result<RoutePattern, (ErrorKin
                 ),
             )
         }
-    })
+    })?;
+    // SvelteKit lets a later value overwrite an earlier one; a typed `Params` struct cannot hold
+    // two fields of one name, so routekit asks for distinct names.
+    for (i, param) in pattern.params.iter().enumerate() {
+        if pattern.params[..i].iter().any(|earlier| earlier.name == param.name) {
+            return Err((
+                ErrorKind::InvalidParamName,
+                format!(
+                    "param `{}` appears twice in route `{id}`: give each param of a route its own name",
+                    param.name
+                ),
+            ));
+        }
+    }
+    Ok(pattern)
 }
 
 /// SvelteKit's `/\[\.\.\.\w+\]\/\[\[/`: a `[...rest]` directly followed by a `/[[` segment.
@@ -99,6 +113,7 @@ mod tests {
         assert_eq!(kind("/[foo-bar]"), ErrorKind::InvalidParamName);
         assert_eq!(kind("/a]b["), ErrorKind::UnbalancedBrackets);
         assert_eq!(kind("/[X+41]"), ErrorKind::BadEscapeCase);
+        assert_eq!(kind("/[x]/[[x]]"), ErrorKind::InvalidParamName);
     }
 
     #[test]
