@@ -9,9 +9,20 @@ use quote::{format_ident, quote};
 use crate::emit::matchers::MatcherKind;
 use crate::route_id::{Param, Part, RoutePattern, Segment, Shape};
 
-/// The field name for a param (raw identifiers for keywords: `[type]` gives `r#type`).
+/// The field name for a param: the name itself, a raw identifier for a keyword (`[type]` gives
+/// `r#type`), a trailing `_` for the words that cannot be raw (`self_`), a leading `_` for a
+/// name that starts with a digit (`[1st]` gives `_1st`).
 pub fn field_ident(name: &str) -> syn::Ident {
-    syn::parse_str::<syn::Ident>(name).unwrap_or_else(|_| format_ident!("r#{}", name))
+    if let Ok(ident) = syn::parse_str::<syn::Ident>(name) {
+        return ident;
+    }
+    if name.starts_with(|c: char| c.is_ascii_digit()) {
+        return format_ident!("_{}", name);
+    }
+    if matches!(name, "self" | "Self" | "super" | "crate" | "_") {
+        return format_ident!("{}_", name);
+    }
+    format_ident!("r#{}", name)
 }
 
 /// The Rust type of a param's field.
@@ -182,5 +193,17 @@ fn href_body(pattern: &RoutePattern, matchers: &BTreeMap<String, MatcherKind>) -
         let mut path = ::std::string::String::new();
         #(#statements)*
         #rt::finish_href(path)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::field_ident;
+
+    #[test]
+    fn every_param_name_makes_a_field() {
+        for (name, field) in [("slug", "slug"), ("type", "r#type"), ("self", "self_"), ("_", "__"), ("1st", "_1st")] {
+            assert_eq!(field_ident(name).to_string(), field);
+        }
     }
 }
