@@ -252,12 +252,12 @@ fn params_module(
     let dir = crate::matchers::params_dir(&manifest.routes_dir);
     let dir_attr = path_attr(base_dir, &dir);
     let modules = manifest.matchers.iter().map(|matcher| {
-        let name = format_ident!("{}", matcher.name);
+        let name = params::field_ident(&matcher.name);
         let file = format!("{}.rs", matcher.name);
         quote!(#[path = #file] pub mod #name;)
     });
     let functions = manifest.matchers.iter().map(|matcher| {
-        let module = format_ident!("{}", matcher.name);
+        let module = params::field_ident(&matcher.name);
         let f = dispatch::matcher_fn(&matcher.name);
         match &kinds[&matcher.name] {
             MatcherKind::Matches => quote! {

@@ -66,7 +66,7 @@ pub fn params_struct(
             .filter(|m| matches!(matchers.get(*m), Some(MatcherKind::Parse(_))));
         let value = match typed {
             Some(matcher) => {
-                let module = format_ident!("{}", matcher);
+                let module = field_ident(matcher);
                 quote!(super::params::#module::parse(v).ok_or(#rt::ParamsError::Rejected)?)
             }
             None => quote!(#rt::decode_param(v)?),
