@@ -9,6 +9,7 @@ mod matching;
 pub mod negotiate;
 pub mod path;
 mod route;
+mod server;
 
 pub use negotiate::negotiate;
 pub use path::{
@@ -16,9 +17,12 @@ pub use path::{
 };
 pub use route::{Match, RouteInfo};
 pub use routekit_macros::Routes;
+pub use server::{Error, ErrorBody, RouteMatch, RouteTable, error, json, redirect, router};
 
 /// Items generated code uses. Not a public API: it may change in any release.
 #[doc(hidden)]
 pub mod __private {
     pub use crate::matching::*;
+    pub use crate::server::{ResponseFuture, no_such_handler, params_from_parts};
+    pub use axum;
 }

@@ -10,12 +10,16 @@ pub struct RouteInfo {
     pub params: &'static [&'static str],
     /// Whether the route has a page (`+page.html` or `+page.server.rs`).
     pub page: bool,
+    /// Whether the route has a `+server.rs`.
+    pub endpoint: bool,
     /// The HTTP methods its `+server.rs` exports, in SvelteKit's order (empty without one).
     pub methods: &'static [&'static str],
     /// Whether its `+server.rs` exports `fallback`.
     pub fallback: bool,
     /// Its route files, relative to the routes folder.
     pub files: &'static [&'static str],
+    /// Its trailing-slash policy (`pub const TRAILING_SLASH` in its route files).
+    pub trailing_slash: crate::TrailingSlash,
 }
 
 /// The route a path reaches and its params, percent-decoded.

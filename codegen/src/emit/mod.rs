@@ -16,6 +16,7 @@ pub mod encode;
 mod matchers;
 mod params;
 mod paths;
+mod serve;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -24,7 +25,7 @@ use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote};
 use syn::DeriveInput;
 
-use crate::exports::{Exports, RouteFileKind, read_exports};
+use crate::exports::{RouteFileKind, read_exports};
 use crate::manifest::{Component, Manifest, Route};
 use crate::plan::build_plan;
 pub use paths::relative_path;
@@ -85,14 +86,13 @@ fn expand(input: &DeriveInput, invocation: &Invocation) -> Result<TokenStream, V
             Err(message) => errors.push(syn::Error::new(span, message)),
         }
     }
-    let mut endpoint_exports: BTreeMap<String, Exports> = BTreeMap::new();
+    let mut exports = serve::ExportsByFile::new();
     for route in &manifest.routes {
         for (file, kind) in route_files(route) {
             match read_exports(&file, kind) {
-                Ok(exports) if kind == RouteFileKind::Endpoint => {
-                    endpoint_exports.insert(route.id.clone(), exports);
+                Ok(found) => {
+                    exports.insert(file, (kind, found));
                 }
-                Ok(_) => {}
                 Err(file_errors) => errors.extend(
                     file_errors
                         .iter()
@@ -115,15 +115,47 @@ fn expand(input: &DeriveInput, invocation: &Invocation) -> Result<TokenStream, V
     let lookup = dispatch::lookup_fn(&plan);
 
     let module_names = module_names(&manifest.routes);
+    let module_by_id: BTreeMap<&str, &syn::Ident> = manifest
+        .routes
+        .iter()
+        .map(|route| route.id.as_str())
+        .zip(&module_names)
+        .collect();
+    let module_of = |route: &Route| module_by_id[route.id.as_str()].clone();
+    let rank_of: BTreeMap<&str, usize> = servable
+        .iter()
+        .enumerate()
+        .map(|(rank, route)| (route.id.as_str(), rank))
+        .collect();
     let route_modules = manifest
         .routes
         .iter()
         .zip(&module_names)
-        .filter_map(|(route, name)| route_module(route, name, &base_dir, &matcher_kinds));
+        .filter_map(|(route, name)| {
+            route_module(
+                route,
+                name,
+                rank_of.get(route.id.as_str()).copied(),
+                &base_dir,
+                &matcher_kinds,
+            )
+        });
     let params_module = params_module(&manifest, &base_dir, &matcher_kinds);
     let route_infos = servable
         .iter()
-        .map(|route| route_info(&manifest, route, endpoint_exports.get(&route.id)));
+        .map(|route| route_info(&manifest, route, &exports, &module_by_id));
+    let param_counts: Vec<usize> = servable
+        .iter()
+        .map(|route| route.pattern.params.len())
+        .collect();
+    let serve = serve::route_table_impl(
+        ident,
+        &container,
+        &servable,
+        &module_of,
+        &exports,
+        &param_counts,
+    );
     let route_count = servable.len();
     let state = &options.state;
     let untracked = untracked_warning(&routes_dir, invocation, ident.span());
@@ -171,6 +203,8 @@ fn expand(input: &DeriveInput, invocation: &Invocation) -> Result<TokenStream, V
                 #container::lookup(decoded)
             }
         }
+
+        #serve
 
         #untracked
     })
@@ -299,33 +333,34 @@ fn params_module(
 fn route_module(
     route: &Route,
     name: &syn::Ident,
+    rank: Option<usize>,
     base_dir: &Path,
     kinds: &BTreeMap<String, MatcherKind>,
 ) -> Option<TokenStream> {
-    let mut files = Vec::new();
-    let page_server = route.page.as_ref().and_then(|_| page_server_file(route));
-    for (file, module) in [
-        (route.endpoint.as_ref(), "server"),
-        (page_server.as_ref(), "page_server"),
-        (layout_server_file(route).as_ref(), "layout_server"),
-    ] {
-        if let Some(file) = file {
+    let files: Vec<TokenStream> = route_files(route)
+        .into_iter()
+        .map(|(file, kind)| {
             let file_name = file
                 .file_name()
                 .unwrap_or_default()
                 .to_string_lossy()
                 .into_owned();
-            let module = format_ident!("{}", module);
-            files.push(quote!(#[path = #file_name] pub mod #module;));
-        }
-    }
+            let module = format_ident!(
+                "{}",
+                match kind {
+                    RouteFileKind::Endpoint => "server",
+                    RouteFileKind::PageServer => "page_server",
+                    RouteFileKind::LayoutServer => "layout_server",
+                }
+            );
+            quote!(#[path = #file_name] pub mod #module;)
+        })
+        .collect();
     if files.is_empty() && !route.is_servable() {
         return None;
     }
     let dir_attr = path_attr(base_dir, &route.dir);
-    let params = route
-        .is_servable()
-        .then(|| params::params_struct(&route.id, &route.pattern, kinds));
+    let params = rank.map(|rank| params::params_struct(&route.id, rank, &route.pattern, kinds));
     let id = &route.id;
     let doc = format!("The route `{id}`.");
     Some(quote! {
@@ -367,7 +402,19 @@ fn route_files(route: &Route) -> Vec<(PathBuf, RouteFileKind)> {
 }
 
 /// `RouteInfo { ... }` for a servable route.
-fn route_info(manifest: &Manifest, route: &Route, endpoint: Option<&Exports>) -> TokenStream {
+fn route_info(
+    manifest: &Manifest,
+    route: &Route,
+    exports: &serve::ExportsByFile,
+    module_by_id: &BTreeMap<&str, &syn::Ident>,
+) -> TokenStream {
+    let endpoint = route
+        .endpoint
+        .as_ref()
+        .and_then(|file| exports.get(file))
+        .map(|(_, exports)| exports);
+    let has_endpoint = route.endpoint.is_some();
+    let trailing_slash = trailing_slash(manifest, route, exports, module_by_id);
     let id = &route.id;
     let names = route.pattern.params.iter().map(|p| p.name.as_str());
     let page = route.page.is_some();
@@ -394,11 +441,49 @@ fn route_info(manifest: &Manifest, route: &Route, endpoint: Option<&Exports>) ->
             id: #id,
             params: &[#(#names),*],
             page: #page,
+            endpoint: #has_endpoint,
             methods: &[#(#methods),*],
             fallback: #fallback,
+            trailing_slash: #trailing_slash,
             files: &[#(#files),*],
         }
     }
+}
+
+/// The route's trailing-slash policy: for a page, the deepest `TRAILING_SLASH` among its layout
+/// and page server modules; for an endpoint alone, its `+server.rs`'s; `Never` by default.
+fn trailing_slash(
+    manifest: &Manifest,
+    route: &Route,
+    exports: &serve::ExportsByFile,
+    module_by_id: &BTreeMap<&str, &syn::Ident>,
+) -> TokenStream {
+    let declares = |file: &Path| exports.get(file).is_some_and(|(_, e)| e.trailing_slash);
+    let mut found: Option<TokenStream> = None;
+    if let Some(page) = &route.page {
+        let nodes = page
+            .layouts
+            .iter()
+            .flatten()
+            .chain(std::iter::once(&page.leaf));
+        for &node in nodes {
+            let node = &manifest.nodes[node];
+            if let Some(server) = node.server.as_deref().filter(|f| declares(f)) {
+                let module = module_by_id[node.route_id.as_str()];
+                let file_module = if server.ends_with("+page.server.rs") {
+                    format_ident!("page_server")
+                } else {
+                    format_ident!("layout_server")
+                };
+                found = Some(quote!(#module::#file_module::TRAILING_SLASH));
+            }
+        }
+    } else if let Some(endpoint) = route.endpoint.as_deref().filter(|f| declares(f)) {
+        let _ = endpoint;
+        let module = module_by_id[route.id.as_str()];
+        found = Some(quote!(#module::server::TRAILING_SLASH));
+    }
+    found.unwrap_or_else(|| quote!(::routekit::TrailingSlash::Never))
 }
 
 fn relative_to(dir: &Path, path: &Path) -> String {

@@ -48,6 +48,7 @@ fn field_type(param: &Param, matchers: &BTreeMap<String, MatcherKind>) -> TokenS
 /// The `Params` struct of a route, with `from_values` and `href`.
 pub fn params_struct(
     id: &str,
+    rank: usize,
     pattern: &RoutePattern,
     matchers: &BTreeMap<String, MatcherKind>,
 ) -> TokenStream {
@@ -72,12 +73,12 @@ pub fn params_struct(
             None => quote!(#rt::decode_param(v)?),
         };
         if param.optional {
-            quote!(#name: match values.get(#i).and_then(|v| v.as_deref()) {
+            quote!(#name: match values.get(#i).and_then(|v| v.as_ref()).map(|v| v.as_ref()) {
                 ::core::option::Option::Some(v) => ::core::option::Option::Some(#value),
                 ::core::option::Option::None => ::core::option::Option::None,
             })
         } else {
-            quote!(#name: { let v = values.get(#i).and_then(|v| v.as_deref()).unwrap_or(""); #value })
+            quote!(#name: { let v = values.get(#i).and_then(|v| v.as_ref()).map(|v| v.as_ref()).unwrap_or(""); #value })
         }
     });
     let href = href_body(pattern, matchers);
@@ -93,7 +94,7 @@ pub fn params_struct(
         #[allow(dead_code, clippy::all)]
         impl Params {
             /// Builds the params from a match's raw values, percent-decoding each one.
-            pub fn from_values(values: &[::core::option::Option<::std::borrow::Cow<'_, str>>]) -> ::core::result::Result<Self, #rt::ParamsError> {
+            pub fn from_values<V: ::core::convert::AsRef<str>>(values: &[::core::option::Option<V>]) -> ::core::result::Result<Self, #rt::ParamsError> {
                 ::core::result::Result::Ok(Params { #(#builds,)* })
             }
 
@@ -102,6 +103,18 @@ pub fn params_struct(
             /// required param, a `/` at the edge of a value, an empty segment).
             pub fn href(&self) -> ::core::result::Result<::std::string::String, #rt::HrefError> {
                 #href
+            }
+        }
+
+        /// The route's params as an axum extractor, in this route's handlers.
+        impl<S: ::core::marker::Send + ::core::marker::Sync> #rt::axum::extract::FromRequestParts<S> for Params {
+            type Rejection = #rt::axum::response::Response;
+
+            async fn from_request_parts(
+                parts: &mut #rt::axum::http::request::Parts,
+                _state: &S,
+            ) -> ::core::result::Result<Self, Self::Rejection> {
+                #rt::params_from_parts(parts, #rank, #id, |values| Self::from_values(values))
             }
         }
     }
@@ -202,7 +215,13 @@ mod tests {
 
     #[test]
     fn every_param_name_makes_a_field() {
-        for (name, field) in [("slug", "slug"), ("type", "r#type"), ("self", "self_"), ("_", "__"), ("1st", "_1st")] {
+        for (name, field) in [
+            ("slug", "slug"),
+            ("type", "r#type"),
+            ("self", "self_"),
+            ("_", "__"),
+            ("1st", "_1st"),
+        ] {
             assert_eq!(field_ident(name).to_string(), field);
         }
     }

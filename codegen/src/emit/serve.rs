@@ -1,0 +1,88 @@
+//! Emits what serves the app on axum: `impl routekit::RouteTable` (finding a route, calling an
+//! endpoint's handler) and `App::router()`.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use crate::exports::{Exports, RouteFileKind};
+use crate::manifest::Route;
+
+/// The exports of every `.rs` route file, by file.
+pub type ExportsByFile = BTreeMap<PathBuf, (RouteFileKind, Exports)>;
+
+/// `impl RouteTable for App` and `App::router()`.
+pub fn route_table_impl(
+    ident: &syn::Ident,
+    container: &syn::Ident,
+    servable: &[&Route],
+    module_of: &dyn Fn(&Route) -> syn::Ident,
+    exports: &ExportsByFile,
+    param_counts: &[usize],
+) -> TokenStream {
+    let rt = quote!(::routekit::__private);
+    let axum = quote!(#rt::axum);
+    let mut arms = Vec::new();
+    for (rank, route) in servable.iter().enumerate() {
+        let Some(endpoint) = &route.endpoint else {
+            continue;
+        };
+        let Some((_, endpoint_exports)) = exports.get(endpoint) else {
+            continue;
+        };
+        let module = module_of(route);
+        let mut handlers: Vec<(&str, syn::Ident)> = endpoint_exports
+            .method_list()
+            .map(|method| (method.as_str(), quote::format_ident!("{}", method.as_str())))
+            .collect();
+        if endpoint_exports.fallback.is_some() {
+            handlers.push(("fallback", quote::format_ident!("fallback")));
+        }
+        for (name, handler) in handlers {
+            arms.push(quote! {
+                (#rank, #name) => ::std::boxed::Box::pin(
+                    #axum::handler::Handler::call(#container::#module::server::#handler, request, state)
+                ),
+            });
+        }
+    }
+    let counts = param_counts.iter();
+    quote! {
+        impl ::routekit::RouteTable for #ident {
+            type State = #container::State;
+
+            fn routes() -> &'static [::routekit::RouteInfo] {
+                &#container::ROUTES
+            }
+
+            fn find(decoded: &str) -> ::core::option::Option<::routekit::RouteMatch> {
+                const PARAM_COUNTS: &[usize] = &[#(#counts),*];
+                let raw = #container::lookup(decoded);
+                let count = PARAM_COUNTS.get(raw.rank as usize).copied().unwrap_or(0);
+                ::routekit::RouteMatch::from_raw(&raw, count)
+            }
+
+            fn call_endpoint(
+                rank: usize,
+                handler: &'static str,
+                request: #axum::extract::Request,
+                state: Self::State,
+            ) -> #rt::ResponseFuture {
+                match (rank, handler) {
+                    #(#arms)*
+                    _ => ::std::boxed::Box::pin(::core::future::ready(#rt::no_such_handler(rank, handler))),
+                }
+            }
+        }
+
+        impl #ident {
+            /// A plain `axum::Router` serving every route: add layers, merge other routers and
+            /// call `with_state` as usual.
+            pub fn router() -> #axum::Router<#container::State> {
+                ::routekit::router::<#ident>()
+            }
+        }
+    }
+}

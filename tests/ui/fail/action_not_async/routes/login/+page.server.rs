@@ -1,0 +1,5 @@
+pub mod actions {
+    pub fn login() -> &'static str {
+        "ok"
+    }
+}

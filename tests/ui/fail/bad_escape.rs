@@ -1,0 +1,5 @@
+#[derive(routekit::Routes)]
+#[routes(dir = "./bad_escape/routes")]
+struct App;
+
+fn main() {}

@@ -1,0 +1,5 @@
+#[derive(routekit::Routes)]
+#[routes(dir = "./conflict/routes")]
+struct App;
+
+fn main() {}

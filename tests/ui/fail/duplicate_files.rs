@@ -1,0 +1,5 @@
+#[derive(routekit::Routes)]
+#[routes(dir = "./duplicate_files/routes")]
+struct App;
+
+fn main() {}

@@ -1,0 +1,5 @@
+#[derive(routekit::Routes)]
+#[routes(dir = "")]
+struct App;
+
+fn main() {}

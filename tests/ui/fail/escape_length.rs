@@ -1,0 +1,5 @@
+#[derive(routekit::Routes)]
+#[routes(dir = "./escape_length/routes")]
+struct App;
+
+fn main() {}

@@ -1,0 +1,5 @@
+#[derive(routekit::Routes)]
+#[routes(dir = "./hash_in_name/routes")]
+struct App;
+
+fn main() {}

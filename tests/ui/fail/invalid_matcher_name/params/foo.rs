@@ -1,0 +1,3 @@
+pub fn matches(param: &str) -> bool {
+    !param.is_empty()
+}

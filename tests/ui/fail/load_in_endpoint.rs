@@ -1,0 +1,5 @@
+#[derive(routekit::Routes)]
+#[routes(dir = "./load_in_endpoint/routes")]
+struct App;
+
+fn main() {}

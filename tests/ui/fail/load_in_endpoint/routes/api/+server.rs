@@ -1,0 +1,7 @@
+pub async fn GET() -> &'static str {
+    "ok"
+}
+
+pub async fn load() -> &'static str {
+    "data"
+}

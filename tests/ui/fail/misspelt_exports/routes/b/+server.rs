@@ -1,0 +1,3 @@
+pub async fn get() -> &'static str {
+    "b"
+}

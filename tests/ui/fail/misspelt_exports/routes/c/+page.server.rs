@@ -1,0 +1,3 @@
+pub async fn Load() -> &'static str {
+    "c"
+}

@@ -1,0 +1,5 @@
+pub mod actions {
+    pub async fn default() {}
+
+    pub async fn register() {}
+}

@@ -1,0 +1,5 @@
+#[derive(routekit::Routes)]
+#[routes(dir = "./named_layout_on_module/routes")]
+struct App;
+
+fn main() {}

@@ -1,0 +1,5 @@
+#[derive(routekit::Routes)]
+#[routes(dir = "./no_routes/routes")]
+struct App;
+
+fn main() {}

@@ -1,0 +1,5 @@
+#[derive(routekit::Routes)]
+#[routes(dir = "./optional_after_rest/routes")]
+struct App;
+
+fn main() {}

@@ -1,0 +1,5 @@
+#[derive(routekit::Routes)]
+#[routes(dir = "./optional_rest/routes")]
+struct App;
+
+fn main() {}

@@ -1,0 +1,5 @@
+#[derive(routekit::Routes)]
+#[routes(dir = "./syntax_error/routes")]
+struct App;
+
+fn main() {}

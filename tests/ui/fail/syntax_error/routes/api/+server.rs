@@ -1,0 +1,4 @@
+pub async fn GET() -> &'static str {
+    let body = "ok"
+    body
+}

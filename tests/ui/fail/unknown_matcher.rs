@@ -1,0 +1,5 @@
+#[derive(routekit::Routes)]
+#[routes(dir = "./unknown_matcher/routes")]
+struct App;
+
+fn main() {}

@@ -1,0 +1,5 @@
+#[derive(routekit::Routes)]
+#[routes(dir = "./unknown_option/routes", folder = "src/routes")]
+struct App;
+
+fn main() {}

@@ -1,0 +1,5 @@
+pub async fn HEAD() {}
+
+pub async fn GET() -> &'static str {
+    "up"
+}

@@ -1,0 +1,9 @@
+pub async fn load() -> &'static str {
+    "posts"
+}
+
+pub mod actions {
+    pub async fn default() -> &'static str {
+        "saved"
+    }
+}
