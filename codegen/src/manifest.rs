@@ -132,10 +132,7 @@ impl Manifest {
                 ErrorKind::NoRoutes,
                 None,
                 routes_dir,
-                format!(
-                    "no routes found in `{}`: add a `+page.html` or a `+server.rs`",
-                    routes_dir.display()
-                ),
+                "no routes found: add a `+page.html` or a `+server.rs`".to_owned(),
             ));
         }
 
@@ -359,7 +356,7 @@ fn build_page_chains(
                 Some(&nodes[current_node].route_id),
                 &file,
                 format!(
-                    "`{name}` in route `{}` references missing segment \"{missing}\": no folder above it is named `{missing}`",
+                    "`{name}` in route `{}` references missing segment `{missing}`: no folder above it is named `{missing}`",
                     nodes[current_node].route_id
                 ),
             ));

@@ -90,7 +90,7 @@ pub fn scan(routes_dir: &Path) -> Scan {
             ErrorKind::RoutesDirMissing,
             None,
             routes_dir,
-            format!("the routes folder `{}` {what}", routes_dir.display()),
+            format!("the routes folder {what}"),
         ));
         return result;
     }

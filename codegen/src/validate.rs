@@ -68,7 +68,10 @@ pub fn check_route_id(id: &str, segment: &str) -> Result<RoutePattern, (ErrorKin
     // SvelteKit lets a later value overwrite an earlier one; a typed `Params` struct cannot hold
     // two fields of one name, so routekit asks for distinct names.
     for (i, param) in pattern.params.iter().enumerate() {
-        if pattern.params[..i].iter().any(|earlier| earlier.name == param.name) {
+        if pattern.params[..i]
+            .iter()
+            .any(|earlier| earlier.name == param.name)
+        {
             return Err((
                 ErrorKind::InvalidParamName,
                 format!(
