@@ -82,6 +82,12 @@ pub fn params_struct(
         }
     });
     let href = href_body(pattern, matchers);
+    // A route without params has nothing to read from the request.
+    let extract = if pattern.params.is_empty() {
+        quote!(::core::result::Result::Ok(Params {}))
+    } else {
+        quote!(#rt::params_from_parts(parts, #rank, #id, |values| Self::from_values(values)))
+    };
     let doc = format!("The params of the route `{id}`.");
     quote! {
         #[doc = #doc]
@@ -114,7 +120,7 @@ pub fn params_struct(
                 parts: &mut #rt::axum::http::request::Parts,
                 _state: &S,
             ) -> ::core::result::Result<Self, Self::Rejection> {
-                #rt::params_from_parts(parts, #rank, #id, |values| Self::from_values(values))
+                #extract
             }
         }
     }

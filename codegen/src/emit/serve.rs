@@ -41,10 +41,9 @@ pub fn route_table_impl(
             handlers.push(("fallback", quote::format_ident!("fallback")));
         }
         for (name, handler) in handlers {
+            // axum's handler futures are already boxed: no second box.
             arms.push(quote! {
-                (#rank, #name) => ::std::boxed::Box::pin(
-                    #axum::handler::Handler::call(#container::#module::server::#handler, request, state)
-                ),
+                (#rank, #name) => #axum::handler::Handler::call(#container::#module::server::#handler, request, state),
             });
         }
     }

@@ -12,11 +12,12 @@ pub(crate) mod error;
 mod route_match;
 
 use std::future::Future;
+use std::marker::PhantomData;
 use std::pin::Pin;
 
 use axum::Router;
 use axum::body::Body;
-use axum::extract::{Request, State};
+use axum::extract::Request;
 use axum::http::{HeaderValue, Method, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
@@ -55,35 +56,61 @@ pub trait RouteTable: 'static {
 /// so routes added with `.route(...)` or `.merge(...)` take precedence, and layers and
 /// `with_state` work as usual.
 pub fn router<A: RouteTable>() -> Router<A::State> {
-    Router::new().fallback(respond::<A>)
+    Router::new().fallback(Dispatch::<A>(PhantomData))
+}
+
+/// The router's fallback: an axum handler that takes the request and the state as they are,
+/// without extractors, so that serving a route costs one handler call, as a hand-written axum
+/// route does.
+struct Dispatch<A>(PhantomData<fn() -> A>);
+
+impl<A> Clone for Dispatch<A> {
+    fn clone(&self) -> Self {
+        Dispatch(PhantomData)
+    }
+}
+
+/// The marker type of [`Dispatch`]'s `Handler` impl.
+#[doc(hidden)]
+pub struct Whole;
+
+impl<A: RouteTable> axum::handler::Handler<Whole, A::State> for Dispatch<A> {
+    type Future = ResponseFuture;
+
+    fn call(self, request: Request, state: A::State) -> ResponseFuture {
+        Box::pin(respond::<A>(state, request))
+    }
 }
 
 /// SvelteKit's `respond` for one request.
-pub async fn respond<A: RouteTable>(State(state): State<A::State>, request: Request) -> Response {
-    let accept = header_text(&request, header::ACCEPT).map(str::to_owned);
+pub async fn respond<A: RouteTable>(state: A::State, request: Request) -> Response {
+    let accept = request.headers().get(header::ACCEPT).cloned();
     let response = dispatch::<A>(state, request).await;
-    render_error_body(response, accept.as_deref())
+    render_error_body(response, accept.as_ref().and_then(|v| v.to_str().ok()))
 }
 
 async fn dispatch<A: RouteTable>(state: A::State, mut request: Request) -> Response {
-    let path = request.uri().path().to_owned();
-    let Ok(decoded) = decode_pathname(&path) else {
-        return error::error_response(StatusCode::BAD_REQUEST, "Malformed URI".to_owned());
+    let found = match decode_pathname(request.uri().path()) {
+        Err(_) => {
+            return error::error_response(StatusCode::BAD_REQUEST, "Malformed URI".to_owned());
+        }
+        Ok(decoded) => A::find(&decoded),
     };
-    let Some(found) = A::find(&decoded) else {
+    let Some((found, route)) = found.and_then(|f| A::routes().get(f.rank).map(|route| (f, route)))
+    else {
         return error::error_response(StatusCode::NOT_FOUND, "Not Found".to_owned());
     };
-    let Some(route) = A::routes().get(found.rank) else {
-        return error::error_response(StatusCode::NOT_FOUND, "Not Found".to_owned());
-    };
-    if let Some(redirect) = trailing_slash_redirect(&request, &path, route.trailing_slash) {
+    if let Some(redirect) = trailing_slash_redirect(&request, route.trailing_slash) {
         return redirect;
     }
 
     let is_head = request.method() == Method::HEAD;
     let vary_accept = request.method() == Method::GET && route.endpoint && route.page;
     let rank = found.rank;
-    request.extensions_mut().insert(found);
+    // Only routes with params have extractors that read the match.
+    if !found.values.is_empty() {
+        request.extensions_mut().insert(found);
+    }
     let use_endpoint = route.endpoint && (!route.page || is_endpoint_request(&request));
     let response = if use_endpoint {
         match endpoint::choose(route, request.method()) {
@@ -130,11 +157,8 @@ fn add_vary_accept(response: &mut Response) {
 }
 
 /// The 308 that applies the route's trailing-slash policy, if the path breaks it.
-fn trailing_slash_redirect(
-    request: &Request,
-    path: &str,
-    policy: TrailingSlash,
-) -> Option<Response> {
+fn trailing_slash_redirect(request: &Request, policy: TrailingSlash) -> Option<Response> {
+    let path = request.uri().path();
     let normalized = normalize_path(path, policy);
     if normalized == path {
         return None;
