@@ -22,7 +22,9 @@ fn main() {
     for path in std::env::args().skip(1) {
         match App::resolve(&path) {
             Some(found) => println!("{path} -> {} {:?}", found.route.id, found.params),
-            None if routekit::decode_pathname(&path).is_err() => println!("{path} -> malformed (400)"),
+            None if routekit::decode_pathname(&path).is_err() => {
+                println!("{path} -> malformed (400)")
+            }
             None => println!("{path} -> no route (404)"),
         }
     }
