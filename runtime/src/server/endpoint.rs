@@ -11,6 +11,8 @@ pub const ENDPOINT_METHODS: [&str; 7] =
 
 /// The handler for `method`: its own, else `GET` for `HEAD`, else `fallback`; or the 405 with
 /// `Allow` that answers a method the endpoint does not handle.
+// A refusal is a whole response, as axum's rejections are; it is built on the slow path only.
+#[allow(clippy::result_large_err)]
 pub fn choose(route: &RouteInfo, method: &Method) -> Result<&'static str, Response> {
     let exported = |name: &str| route.methods.iter().find(|m| **m == name).copied();
     if let Some(own) = exported(method.as_str()) {

@@ -32,6 +32,8 @@ impl RouteMatch {
 /// Builds a route's `Params` from the request's [`RouteMatch`] (the generated `Params`
 /// extractor). A handler of another route asking for these params is a mistake in the app (a
 /// 500 saying so); a value that does not percent-decode is a 400.
+// The rejection is a response, as axum extractors' rejections are.
+#[allow(clippy::result_large_err)]
 pub fn params_from_parts<P>(
     parts: &axum::http::request::Parts,
     rank: usize,
