@@ -4,6 +4,8 @@
 
 #[path = "build/diff.rs"]
 mod diff;
+#[path = "build/rng.rs"]
+mod rng;
 #[path = "build/scale.rs"]
 mod scale;
 

@@ -22,6 +22,8 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
+use crate::rng::Rng;
+
 /// The seed when `ROUTEKIT_DIFF_SEED` is not set.
 const DEFAULT_SEED: u64 = 0x0005_eed0_d1ff;
 /// How many random trees when `ROUTEKIT_DIFF_TREES` is not set.
@@ -417,33 +419,6 @@ fn parse_u64(text: &str) -> Option<u64> {
 
 // ---------------------------------------------------------------------------------------------
 // Random trees.
-
-/// splitmix64.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
-    /// A number in `0..n`.
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-
-    /// True `percent` times in a hundred.
-    fn chance(&mut self, percent: usize) -> bool {
-        self.below(100) < percent
-    }
-
-    fn pick<T: Clone>(&mut self, items: &[T]) -> T {
-        items[self.below(items.len())].clone()
-    }
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {

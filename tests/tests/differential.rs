@@ -38,6 +38,10 @@ use routekit_codegen::reference::{self, ReferenceRoute};
 use routekit_codegen::{Manifest, Param, Part, RoutePattern, Segment, Shape};
 use serde_json::Value;
 
+#[path = "../build/rng.rs"]
+mod rng;
+use rng::Rng;
+
 /// A generated tree, as `diff_apps.rs` lists it.
 struct DiffTree {
     /// `tK` (random), `eK` (exec), `fK` (find_route) or `pK` (parse).
@@ -324,31 +328,6 @@ fn show(found: Option<&(usize, &str, Params)>) -> String {
     match found {
         None => "no match".to_owned(),
         Some((rank, id, params)) => format!("#{rank} `{id}` {params:?}"),
-    }
-}
-
-/// splitmix64.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-
-    fn chance(&mut self, percent: usize) -> bool {
-        self.below(100) < percent
-    }
-
-    fn pick<T: Clone>(&mut self, items: &[T]) -> T {
-        items[self.below(items.len())].clone()
     }
 }
 
