@@ -1,13 +1,11 @@
 //! Generates the route trees that routekit's tests and benchmarks compile with
-//! `#[derive(Routes)]`: seeded random trees for the differential test, and the benchmark trees.
+//! `#[derive(Routes)]`: seeded random trees for the differential test.
 //! Each writes its trees under `$OUT_DIR` and a Rust file of derives to `include!`.
 
 #[path = "build/diff.rs"]
 mod diff;
 #[path = "build/rng.rs"]
 mod rng;
-#[path = "build/scale.rs"]
-mod scale;
 
 fn main() {
     let out_dir =
@@ -15,5 +13,4 @@ fn main() {
     println!("cargo::rerun-if-changed=build.rs");
     println!("cargo::rerun-if-changed=build");
     diff::generate(&out_dir);
-    scale::generate(&out_dir);
 }
