@@ -16,7 +16,6 @@ use axum::routing::get;
 use tower::{Service, ServiceExt};
 
 /// The routekit app: `tests/fixtures/bench_app/src/routes`.
-#[allow(deprecated)] // no build script tracks the fixture; it does not change between runs
 #[derive(routekit::Routes)]
 #[routes(dir = "fixtures/bench_app/src/routes")]
 struct App;
