@@ -7,22 +7,29 @@
 
 mod matching;
 pub mod negotiate;
+mod page;
 pub mod path;
 mod route;
 mod server;
 
 pub use negotiate::negotiate;
+pub use page::{
+    Action, ActionOutput, ActionResult, Load, LoadOutput, NodeInfo, NodeKind, PageInfo, Parent,
+    Templates,
+};
 pub use path::{
     MalformedUri, TrailingSlash, decode_pathname, decode_uri_component, normalize_path,
 };
 pub use route::{Match, RouteInfo};
 pub use routekit_macros::Routes;
-pub use server::{Error, ErrorBody, RouteMatch, RouteTable, error, json, redirect, router};
+pub use server::{Error, ErrorBody, RouteMatch, RouteTable, error, fail, json, redirect, router};
 
 /// Items generated code uses. Not a public API: it may change in any release.
 #[doc(hidden)]
 pub mod __private {
     pub use crate::matching::*;
+    pub use crate::page::{BoxFuture, NodeData};
     pub use crate::server::{ResponseFuture, no_such_handler, params_from_parts};
     pub use axum;
+    pub use minijinja;
 }

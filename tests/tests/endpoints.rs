@@ -271,16 +271,33 @@ async fn page_and_endpoint_side_by_side_negotiate_on_accept() {
     // No Accept header at all goes to the endpoint too.
     let (_, body) = request("GET", "/routing/content-negotiation", &[]).await;
     assert_eq!(body, "GET");
-    // A browser navigation goes to the page (not rendered by this milestone: a clear 501).
+    // A browser navigation goes to the page.
     let browser = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
-    let (response, _) = request(
+    let (response, body) = request(
         "GET",
         "/routing/content-negotiation",
         &[("accept", browser)],
     )
     .await;
-    assert_eq!(response.status(), StatusCode::NOT_IMPLEMENTED);
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(body, "<p>content negotiation page</p>");
     assert_eq!(header_of(&response, "vary"), Some("Accept"));
+    // A form action request goes to the page's action, not the endpoint's POST.
+    let (response, body) = request(
+        "POST",
+        "/routing/content-negotiation",
+        &[
+            ("accept", "application/json"),
+            ("x-sveltekit-action", "true"),
+            ("content-type", "application/x-www-form-urlencoded"),
+        ],
+    )
+    .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(
+        body,
+        r#"{"type":"success","status":200,"data":"[\"page action\"]"}"#
+    );
     // PUT always goes to the endpoint, whatever it accepts.
     let (_, body) = request(
         "PUT",

@@ -14,6 +14,7 @@ mod attrs;
 mod dispatch;
 pub mod encode;
 mod matchers;
+mod pages;
 mod params;
 mod paths;
 mod serve;
@@ -116,6 +117,12 @@ fn expand(input: &DeriveInput, invocation: &Invocation) -> Result<TokenStream, V
             }
         }
     }
+    if let Ok(manifest) = &manifest {
+        errors.extend(pages::check_templates(manifest).iter().map(|e| {
+            let line = e.line.map(|l| format!(":{l}")).unwrap_or_default();
+            error_at(format!("{}{line}: {}", shown.path(&e.path), e.message))
+        }));
+    }
     let manifest = match manifest {
         Ok(manifest) if errors.is_empty() => manifest,
         _ => return Err(errors),
@@ -163,6 +170,16 @@ fn expand(input: &DeriveInput, invocation: &Invocation) -> Result<TokenStream, V
         .iter()
         .map(|route| route.pattern.params.len())
         .collect();
+    let module_of_id = |id: &str| module_by_id[id].clone();
+    let page_items = pages::page_items(
+        &manifest,
+        &servable,
+        &container,
+        &module_of_id,
+        &exports,
+        &base_dir,
+    );
+    let page_statics = &page_items.statics;
     let serve = serve::route_table_impl(
         ident,
         &container,
@@ -170,6 +187,7 @@ fn expand(input: &DeriveInput, invocation: &Invocation) -> Result<TokenStream, V
         &module_of,
         &exports,
         &param_counts,
+        &page_items.methods,
     );
     let route_count = servable.len();
     let state = &options.state;
@@ -199,6 +217,8 @@ fn expand(input: &DeriveInput, invocation: &Invocation) -> Result<TokenStream, V
 
             /// The manifest: every route with a page or an endpoint, in priority order.
             pub static ROUTES: [::routekit::RouteInfo; #route_count] = [#(#route_infos),*];
+
+            #page_statics
 
             #lookup
         }

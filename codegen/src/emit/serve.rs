@@ -1,5 +1,5 @@
 //! Emits what serves the app on axum: `impl routekit::RouteTable` (finding a route, calling an
-//! endpoint's handler) and `App::router()`.
+//! endpoint's handler; the page methods come from `pages.rs`) and `App::router()`.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -21,6 +21,7 @@ pub fn route_table_impl(
     module_of: &dyn Fn(&Route) -> syn::Ident,
     exports: &ExportsByFile,
     param_counts: &[usize],
+    page_methods: &TokenStream,
 ) -> TokenStream {
     let rt = quote!(::routekit::__private);
     let axum = quote!(#rt::axum);
@@ -74,6 +75,8 @@ pub fn route_table_impl(
                     _ => ::std::boxed::Box::pin(::core::future::ready(#rt::no_such_handler(rank, handler))),
                 }
             }
+
+            #page_methods
         }
 
         impl #ident {

@@ -12,9 +12,9 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
 /// What went wrong in a handler.
-pub struct Error(Kind);
+pub struct Error(pub(crate) Kind);
 
-enum Kind {
+pub(crate) enum Kind {
     /// An expected failure with its status (400–599) and message: SvelteKit's `error()`.
     Http { status: StatusCode, message: String },
     /// A redirect (300–308): SvelteKit's `redirect()`.
@@ -22,8 +22,83 @@ enum Kind {
         status: StatusCode,
         location: HeaderValue,
     },
+    /// A form action's expected failure with the data to show again: SvelteKit's `fail()`.
+    Failure {
+        status: StatusCode,
+        data: serde_json::Value,
+    },
     /// An unexpected failure: a 500 whose details are logged, not sent.
     Internal(Box<dyn std::error::Error + Send + Sync>),
+}
+
+/// SvelteKit's `fail(status, data)`: a form action's expected failure (a validation error,
+/// wrong credentials). Return it from an action as `Err(fail(400, data))`: the page is
+/// rendered again with `form` = `data` and that status (or, for a `fetch` request, an
+/// `ActionResult` of type `failure`). Outside a form action it is a mistake in the app (a 500).
+pub fn fail(status: u16, data: impl serde::Serialize) -> Error {
+    let Ok(code) = StatusCode::from_u16(status) else {
+        return Error(Kind::Internal(
+            format!("fail(): {status} is not an HTTP status code").into(),
+        ));
+    };
+    match serde_json::to_value(data) {
+        Ok(data) => Error(Kind::Failure { status: code, data }),
+        Err(error) => Error::from(error),
+    }
+}
+
+impl Error {
+    /// The response status this error gives.
+    pub fn status(&self) -> StatusCode {
+        match &self.0 {
+            Kind::Http { status, .. }
+            | Kind::Redirect { status, .. }
+            | Kind::Failure { status, .. } => *status,
+            Kind::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    /// The message a client may see: the message of `error()`, `Internal Error` otherwise
+    /// (the details of unexpected failures are logged, never sent).
+    pub(crate) fn public_message(&self) -> String {
+        match &self.0 {
+            Kind::Http { message, .. } => message.clone(),
+            _ => "Internal Error".to_owned(),
+        }
+    }
+
+    /// Logs an unexpected failure's details (once, where it is turned into a response).
+    pub(crate) fn log(&self, context: &str) {
+        match &self.0 {
+            Kind::Internal(error) => tracing::error!(error = %error, "routekit: {context}"),
+            Kind::Failure { .. } => tracing::error!(
+                "routekit: {context}: fail() is for form actions; elsewhere use error()"
+            ),
+            _ => {}
+        }
+    }
+
+    /// An extractor's rejection (a response) as an error: its status and, for a client error,
+    /// its text as the message.
+    pub(crate) async fn from_rejection(response: Response) -> Error {
+        let status = response.status();
+        let text = axum::body::to_bytes(response.into_body(), 64 * 1024)
+            .await
+            .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
+            .unwrap_or_default();
+        if status.is_client_error() {
+            let message = if text.is_empty() {
+                status.canonical_reason().unwrap_or("Error").to_owned()
+            } else {
+                text
+            };
+            Error(Kind::Http { status, message })
+        } else {
+            Error(Kind::Internal(
+                format!("an extractor rejected the request with {status}: {text}").into(),
+            ))
+        }
+    }
 }
 
 /// SvelteKit's `error(status, message)`: an expected failure. A status outside 400–599 is a
@@ -75,6 +150,7 @@ impl fmt::Debug for Error {
             Kind::Redirect { status, location } => {
                 write!(f, "redirect({}, {location:?})", status.as_u16())
             }
+            Kind::Failure { status, data } => write!(f, "fail({}, {data})", status.as_u16()),
             Kind::Internal(error) => write!(f, "internal error: {error}"),
         }
     }
@@ -92,6 +168,7 @@ pub struct ErrorBody {
 
 impl IntoResponse for Error {
     fn into_response(self) -> Response {
+        self.log("a handler failed");
         match self.0 {
             Kind::Redirect { status, location } => {
                 let mut response = status.into_response();
@@ -99,13 +176,10 @@ impl IntoResponse for Error {
                 response
             }
             Kind::Http { status, message } => error_response(status, message),
-            Kind::Internal(error) => {
-                tracing::error!(error = %error, "routekit: a handler failed");
-                error_response(
-                    StatusCode::INTERNAL_SERVER_ERROR,
-                    "Internal Error".to_owned(),
-                )
-            }
+            Kind::Internal(_) | Kind::Failure { .. } => error_response(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "Internal Error".to_owned(),
+            ),
         }
     }
 }
@@ -138,7 +212,7 @@ pub(crate) fn error_page(status: StatusCode, message: &str) -> String {
     )
 }
 
-fn escape_html(text: &str) -> String {
+pub(crate) fn escape_html(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

@@ -18,14 +18,17 @@ use std::pin::Pin;
 use axum::Router;
 use axum::body::Body;
 use axum::extract::Request;
+use axum::http::request::Parts;
 use axum::http::{HeaderValue, Method, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
 use crate::negotiate::negotiate;
+use crate::page::data_request::{self, DataRequest};
+use crate::page::{ActionResult, BoxFuture, NodeData, NodeInfo, PageInfo, Templates, respond};
 use crate::path::{TrailingSlash, decode_pathname, normalize_path};
 use crate::route::RouteInfo;
 
-pub use error::{Error, ErrorBody, error, json, redirect};
+pub use error::{Error, ErrorBody, error, fail, json, redirect};
 pub use route_match::{RouteMatch, no_such_handler, params_from_parts};
 
 /// A boxed response future, as generated code returns them.
@@ -50,6 +53,30 @@ pub trait RouteTable: 'static {
         request: Request,
         state: Self::State,
     ) -> ResponseFuture;
+
+    /// The page of the route of rank `rank`, if it has one.
+    fn page(rank: usize) -> Option<&'static PageInfo>;
+
+    /// Every layout, error and page node.
+    fn nodes() -> &'static [NodeInfo];
+
+    /// The root layout and root error nodes, which render errors of unmatched paths.
+    fn root_nodes() -> (usize, usize);
+
+    /// The app's templates, compiled once.
+    fn templates() -> &'static Templates;
+
+    /// Runs the `load` of node `node` (only called for nodes whose [`NodeInfo`] says so).
+    fn call_load(node: usize, parts: Parts, state: Self::State) -> BoxFuture<NodeData>;
+
+    /// Runs form action `name` of the page of the route of rank `rank` (only called for the
+    /// names its [`PageInfo`] lists).
+    fn call_action(
+        rank: usize,
+        name: &'static str,
+        request: Request,
+        state: Self::State,
+    ) -> BoxFuture<ActionResult>;
 }
 
 /// The router that serves `A`'s routes: a plain `axum::Router` whose fallback dispatches them,
@@ -90,27 +117,49 @@ pub async fn respond<A: RouteTable>(state: A::State, request: Request) -> Respon
 }
 
 async fn dispatch<A: RouteTable>(state: A::State, mut request: Request) -> Response {
-    let found = match decode_pathname(request.uri().path()) {
+    let data_request = DataRequest::of(request.uri());
+    let path = match &data_request {
+        Some(data) => data.path.as_str(),
+        None => request.uri().path(),
+    };
+    let found = match decode_pathname(path) {
         Err(_) => {
-            return error::error_response(StatusCode::BAD_REQUEST, "Malformed URI".to_owned());
+            return not_found_or_malformed::<A>(
+                state,
+                request,
+                StatusCode::BAD_REQUEST,
+                "Malformed URI",
+            )
+            .await;
         }
         Ok(decoded) => A::find(&decoded),
     };
     let Some((found, route)) = found.and_then(|f| A::routes().get(f.rank).map(|route| (f, route)))
     else {
-        return error::error_response(StatusCode::NOT_FOUND, "Not Found".to_owned());
+        if data_request.is_some() {
+            return data_request::not_found();
+        }
+        return not_found_or_malformed::<A>(state, request, StatusCode::NOT_FOUND, "Not Found")
+            .await;
     };
+    let rank = found.rank;
+    // Only routes with params have extractors that read the match.
+    if !found.values.is_empty() {
+        request.extensions_mut().insert(found);
+    }
+    if let Some(data) = data_request {
+        data.rewrite(&mut request);
+        return match A::page(rank) {
+            Some(page) => data_request::respond::<A>(state, request, page, &data).await,
+            None => data_request::not_found(),
+        };
+    }
     if let Some(redirect) = trailing_slash_redirect(&request, route.trailing_slash) {
         return redirect;
     }
 
     let is_head = request.method() == Method::HEAD;
     let vary_accept = request.method() == Method::GET && route.endpoint && route.page;
-    let rank = found.rank;
-    // Only routes with params have extractors that read the match.
-    if !found.values.is_empty() {
-        request.extensions_mut().insert(found);
-    }
     let use_endpoint = route.endpoint && (!route.page || is_endpoint_request(&request));
     let response = if use_endpoint {
         match endpoint::choose(route, request.method()) {
@@ -120,7 +169,15 @@ async fn dispatch<A: RouteTable>(state: A::State, mut request: Request) -> Respo
             Err(refusal) => refusal,
         }
     } else {
-        page_not_served(route)
+        match A::page(rank) {
+            Some(page) => {
+                catch_panic::catch_panic(Box::pin(respond::render_page::<A>(
+                    state, request, rank, route, page,
+                )))
+                .await
+            }
+            None => no_such_handler(rank, "page"),
+        }
     };
     let mut response = response;
     if vary_accept {
@@ -139,6 +196,27 @@ async fn dispatch<A: RouteTable>(state: A::State, mut request: Request) -> Respo
         return Response::from_parts(parts, Body::empty());
     }
     response
+}
+
+/// The 404 of an unmatched path or the 400 of a malformed one: for a client that prefers
+/// HTML, the root error page inside the root layout (SvelteKit's `respond_with_error`); for
+/// one that prefers JSON, `{"message": …}`.
+async fn not_found_or_malformed<A: RouteTable>(
+    state: A::State,
+    request: Request,
+    status: StatusCode,
+    message: &str,
+) -> Response {
+    let accept = header_text(&request, header::ACCEPT).filter(|a| !a.is_empty());
+    let wants_json = negotiate(
+        accept.unwrap_or("text/html"),
+        &["application/json", "text/html"],
+    ) == Some("application/json");
+    if wants_json {
+        return error::error_response(status, message.to_owned());
+    }
+    let (parts, _) = request.into_parts();
+    respond::respond_with_error::<A>(state, parts, status, Some(message.to_owned())).await
 }
 
 /// Appends `Accept` to `Vary` unless it already names `accept` or `*`.
@@ -191,15 +269,6 @@ fn is_endpoint_request(request: &Request) -> bool {
     }
     let accept = header_text(request, header::ACCEPT).unwrap_or("*/*");
     negotiate(accept, &["*", "text/html"]) != Some("text/html")
-}
-
-/// Pages are served by a later milestone of routekit; until then a request that SvelteKit
-/// would send to a page gets a clear 501 naming the route, rather than a guess.
-fn page_not_served(route: &RouteInfo) -> Response {
-    error::error_response(
-        StatusCode::NOT_IMPLEMENTED,
-        format!("routekit does not render pages yet (route {})", route.id),
-    )
 }
 
 fn header_text(request: &Request, name: impl header::AsHeaderName) -> Option<&str> {

@@ -1,0 +1,140 @@
+//! Rendering a branch of nodes (layouts from the root down, then the page or an error
+//! boundary) into one HTML document: the innermost template first, each layout around it as
+//! `{{ children }}`.
+
+use std::collections::BTreeMap;
+
+use axum::http::request::Parts;
+use minijinja::Value;
+use minijinja::value::Serde;
+use serde_json::{Map, Value as Json};
+
+use super::info::{NodeInfo, NodeKind};
+use super::output::merge_into;
+use super::templates::Templates;
+use crate::matching::decode_param;
+use crate::route::RouteInfo;
+use crate::server::RouteMatch;
+
+/// What every template of a request sees besides its data: `params`, `url` and `route`.
+pub(crate) struct RequestContext {
+    params: Json,
+    url: Json,
+    route: Json,
+}
+
+impl RequestContext {
+    /// The context of a request that reached `route` (`None` for an unmatched path).
+    pub(crate) fn new(parts: &Parts, route: Option<&RouteInfo>) -> RequestContext {
+        let mut params = Map::new();
+        if let (Some(route), Some(found)) = (route, parts.extensions.get::<RouteMatch>()) {
+            for (name, value) in route.params.iter().zip(&found.values) {
+                if let Some(value) = value.as_deref().and_then(|v| decode_param(v).ok()) {
+                    params.insert((*name).to_owned(), Json::String(value));
+                }
+            }
+        }
+        let pathname = parts.uri.path();
+        let search = parts
+            .uri
+            .query()
+            .map(|q| format!("?{q}"))
+            .unwrap_or_default();
+        let url = serde_json::json!({
+            "pathname": pathname,
+            "search": search,
+            "href": format!("{pathname}{search}"),
+        });
+        let route = serde_json::json!({ "id": route.map(|r| r.id) });
+        RequestContext {
+            params: Json::Object(params),
+            url,
+            route,
+        }
+    }
+}
+
+/// A node of the branch being rendered, with the data its load returned.
+pub(crate) struct Frame<'a> {
+    pub(crate) node: usize,
+    pub(crate) data: Option<&'a Map<String, Json>>,
+}
+
+/// What the innermost node shows besides data: the action's `form` data, the status, and for
+/// an error boundary the error's message.
+pub(crate) struct Outcome {
+    pub(crate) status: u16,
+    pub(crate) form: Option<Json>,
+    pub(crate) error: Option<String>,
+}
+
+/// Renders `frames` (outermost first): each node gets the merged data of the nodes up to it.
+pub(crate) fn render_branch(
+    templates: &Templates,
+    nodes: &[NodeInfo],
+    frames: &[Frame<'_>],
+    request: &RequestContext,
+    outcome: &Outcome,
+) -> Result<String, minijinja::Error> {
+    let mut merged = Map::new();
+    let mut data_at = Vec::with_capacity(frames.len());
+    for frame in frames {
+        if let Some(data) = frame.data {
+            merge_into(&mut merged, data);
+        }
+        data_at.push(Json::Object(merged.clone()));
+    }
+    let mut html: Option<String> = None;
+    for (frame, data) in frames.iter().zip(data_at).rev() {
+        let node = &nodes[frame.node];
+        html = Some(match node.template {
+            Some(name) => {
+                let context = context(data, request, outcome, html.take());
+                templates.render(name, context)?
+            }
+            None => match node.kind {
+                NodeKind::Layout => html.take().unwrap_or_default(),
+                NodeKind::Error => default_error(outcome),
+                NodeKind::Page => String::new(),
+            },
+        });
+    }
+    Ok(html.unwrap_or_default())
+}
+
+fn context(
+    data: Json,
+    request: &RequestContext,
+    outcome: &Outcome,
+    children: Option<String>,
+) -> Value {
+    let mut vars: BTreeMap<&'static str, Value> = BTreeMap::new();
+    vars.insert("data", Value::from(Serde(data)));
+    vars.insert("params", Value::from(Serde(&request.params)));
+    vars.insert("url", Value::from(Serde(&request.url)));
+    vars.insert("route", Value::from(Serde(&request.route)));
+    vars.insert("status", Value::from(outcome.status));
+    if let Some(form) = &outcome.form {
+        vars.insert("form", Value::from(Serde(form)));
+    }
+    if let Some(message) = &outcome.error {
+        vars.insert(
+            "error",
+            Value::from(Serde(serde_json::json!({ "message": message }))),
+        );
+    }
+    if let Some(children) = children {
+        vars.insert("children", Value::from_safe_string(children));
+    }
+    Value::from_object(vars)
+}
+
+/// routekit's built-in `+error.html`: the status and the message, escaped.
+fn default_error(outcome: &Outcome) -> String {
+    let message = outcome.error.as_deref().unwrap_or_default();
+    format!(
+        "<h1>{}</h1>\n<p>{}</p>\n",
+        outcome.status,
+        crate::server::error::escape_html(message)
+    )
+}
