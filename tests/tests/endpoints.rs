@@ -330,3 +330,14 @@ async fn the_router_is_a_plain_axum_router() {
     let (_, body) = send(router, "GET", "/endpoint-output/fallback", &[]).await;
     assert_eq!(body, "ok");
 }
+
+#[tokio::test]
+async fn a_streamed_response_is_sent_as_it_comes() {
+    let (response, body) = request("GET", "/endpoint-output/stream", &[]).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(
+        header_of(&response, "content-type"),
+        Some("text/event-stream")
+    );
+    assert_eq!(body, "data: one\n\ndata: two\n\ndata: three\n\n");
+}

@@ -1,3 +1,3 @@
-pub async fn load() -> &'static str {
-    "layout"
+pub async fn load() -> Result<(), routekit::Error> {
+    Ok(())
 }
