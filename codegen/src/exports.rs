@@ -38,6 +38,8 @@ pub enum RouteFileKind {
     PageServer,
     /// `+layout.server.rs`: `load`.
     LayoutServer,
+    /// `hooks.server.rs` beside the routes folder: `handle` and `handle_error`.
+    Hooks,
 }
 
 impl RouteFileKind {
@@ -47,6 +49,7 @@ impl RouteFileKind {
             Self::Endpoint => "+server.rs",
             Self::PageServer => "+page.server.rs",
             Self::LayoutServer => "+layout.server.rs",
+            Self::Hooks => "hooks.server.rs",
         }
     }
 
@@ -76,6 +79,7 @@ impl RouteFileKind {
             ],
             Self::PageServer => &["load", "actions", TRAILING_SLASH],
             Self::LayoutServer => &["load", TRAILING_SLASH],
+            Self::Hooks => &["handle", "handle_error"],
         }
     }
 }
@@ -151,6 +155,10 @@ pub struct Exports {
     pub actions: Option<Actions>,
     /// Whether the module has a `pub const TRAILING_SLASH` (or re-exports one).
     pub trailing_slash: bool,
+    /// `hooks.server.rs`: `handle`, around every request.
+    pub handle: Option<Handler>,
+    /// `hooks.server.rs`: `handle_error`, for unexpected errors.
+    pub handle_error: Option<Handler>,
 }
 
 impl Exports {
@@ -594,6 +602,8 @@ enum Known {
     Load,
     Actions,
     TrailingSlash,
+    Handle,
+    HandleError,
 }
 
 impl Known {
@@ -602,6 +612,8 @@ impl Known {
             "fallback" => Some(Self::Fallback),
             "load" => Some(Self::Load),
             "actions" => Some(Self::Actions),
+            "handle" => Some(Self::Handle),
+            "handle_error" => Some(Self::HandleError),
             TRAILING_SLASH => Some(Self::TrailingSlash),
             _ => Method::from_name(name).map(Self::Method),
         }
@@ -638,7 +650,12 @@ impl Checker<'_> {
                 continue;
             }
             seen.push(entry.name.clone());
-            match Known::of(&entry.name) {
+            // `handle` in a route file is a helper like any other.
+            let known = Known::of(&entry.name).filter(|known| {
+                self.kind == RouteFileKind::Hooks
+                    || !matches!(known, Known::Handle | Known::HandleError)
+            });
+            match known {
                 Some(known) => self.check_known(entry, known),
                 None if entry.vis == Vis::Pub => self.check_unknown(entry, has_load, has_actions),
                 None => {}
@@ -682,6 +699,10 @@ impl Checker<'_> {
             }
             Known::Fallback => self.exports.fallback = self.handler(entry, "`fallback`"),
             Known::Load => self.exports.load = self.handler(entry, "`load`"),
+            Known::Handle => self.exports.handle = self.handler(entry, "`handle`"),
+            Known::HandleError => {
+                self.exports.handle_error = self.handler(entry, "`handle_error`")
+            }
             Known::TrailingSlash => match entry.what {
                 What::Other("const") | What::Use { .. } => self.exports.trailing_slash = true,
                 _ => {
@@ -770,6 +791,12 @@ impl Checker<'_> {
                 if is_mod && !has_actions && distance(name, "actions") <= 2 =>
             {
                 did_you_mean("actions")
+            }
+            RouteFileKind::Hooks if is_fn && distance(name, "handle") <= 2 => {
+                did_you_mean("handle")
+            }
+            RouteFileKind::Hooks if is_fn && distance(name, "handle_error") <= 2 => {
+                did_you_mean("handle_error")
             }
             _ => return,
         };
@@ -899,8 +926,12 @@ impl Checker<'_> {
 
 /// Why an export does not belong in this kind of file, if it does not.
 fn misplaced(kind: RouteFileKind, known: Known, name: &str) -> Option<String> {
-    use RouteFileKind::{Endpoint, LayoutServer, PageServer};
+    use RouteFileKind::{Endpoint, Hooks, LayoutServer, PageServer};
     let message = match (known, kind) {
+        (_, Hooks) if !matches!(known, Known::Handle | Known::HandleError) => format!(
+            "`{name}` is a route export and `hooks.server.rs` is not a route: move it to a route \
+             file (hooks export `handle` and `handle_error`)"
+        ),
         (Known::Method(_) | Known::Fallback, PageServer | LayoutServer) => format!(
             "`{name}` is an HTTP handler and HTTP handlers go in `+server.rs`: move it to a \
              `+server.rs` next to this file"
@@ -984,7 +1015,12 @@ mod tests {
         for (method, h) in &exports.methods {
             parts.push(format!("{method}({})", handler(h)));
         }
-        let named = [("fallback", &exports.fallback), ("load", &exports.load)];
+        let named = [
+            ("fallback", &exports.fallback),
+            ("load", &exports.load),
+            ("handle", &exports.handle),
+            ("handle_error", &exports.handle_error),
+        ];
         for (name, h) in named {
             if let Some(h) = h {
                 parts.push(format!("{name}({})", handler(h)));
@@ -1511,6 +1547,26 @@ pub use crate::api::*;
         );
         assert_eq!(Method::from_name("PATCH"), Some(Method::Patch));
         assert_eq!(Method::from_name("patch"), None);
+    }
+
+    #[test]
+    fn hooks() {
+        use RouteFileKind::Hooks;
+        let source = "pub async fn handle(r: Request, next: Resolve) -> Response { next.run(r).await }\n\
+                      pub async fn handle_error(e: UnexpectedError<'_>) -> Option<String> { None }";
+        let exports = parse_exports(source, &path(Hooks), Hooks).expect("valid hooks");
+        assert_eq!(summary(&exports), "handle(async 2) handle_error(async 1)");
+        assert_eq!(
+            errors(Hooks, "pub async fn handleError() {}\npub async fn load() {}"),
+            [
+                "1:14 misspelt: `handleError` is not an export routekit knows: did you mean `handle_error`?",
+                "2:14 wrong_file: `load` is a route export and `hooks.server.rs` is not a route: move it to a route file (hooks export `handle` and `handle_error`)",
+            ]
+        );
+        assert_eq!(errors(Hooks, "pub async fn hadnle() {}").len(), 1);
+        // In a route file, `handle` is a helper like any other.
+        let exports = parse_exports("pub fn handle() {}", &path(PageServer), PageServer);
+        assert_eq!(exports.map(|e| summary(&e)), Ok(String::new()));
     }
 
     #[test]

@@ -13,6 +13,7 @@
 mod attrs;
 mod dispatch;
 pub mod encode;
+mod hooks;
 mod matchers;
 mod pages;
 mod params;
@@ -117,6 +118,13 @@ fn expand(input: &DeriveInput, invocation: &Invocation) -> Result<TokenStream, V
             }
         }
     }
+    let hooks = match hooks::read_hooks(&routes_dir) {
+        Ok(hooks) => hooks,
+        Err(hook_errors) => {
+            errors.extend(hook_errors.iter().map(|e| error_at(shown.export_error(e))));
+            None
+        }
+    };
     if let Ok(manifest) = &manifest {
         errors.extend(pages::check_templates(manifest).iter().map(|e| {
             let line = e.line.map(|l| format!(":{l}")).unwrap_or_default();
@@ -180,6 +188,9 @@ fn expand(input: &DeriveInput, invocation: &Invocation) -> Result<TokenStream, V
         &base_dir,
     );
     let page_statics = &page_items.statics;
+    let hooks_module = hooks::hooks_module(hooks.as_ref(), &base_dir);
+    let mut table_methods = page_items.methods.clone();
+    table_methods.extend(hooks::hook_methods(hooks.as_ref(), &container));
     let serve = serve::route_table_impl(
         ident,
         &container,
@@ -187,7 +198,7 @@ fn expand(input: &DeriveInput, invocation: &Invocation) -> Result<TokenStream, V
         &module_of,
         &exports,
         &param_counts,
-        &page_items.methods,
+        &table_methods,
     );
     let route_count = servable.len();
     let state = &options.state;
@@ -212,6 +223,8 @@ fn expand(input: &DeriveInput, invocation: &Invocation) -> Result<TokenStream, V
             pub type State = #state;
 
             #params_module
+
+            #hooks_module
 
             #(#route_modules)*
 
@@ -422,6 +435,7 @@ fn route_module(
                     RouteFileKind::Endpoint => "server",
                     RouteFileKind::PageServer => "page_server",
                     RouteFileKind::LayoutServer => "layout_server",
+                    RouteFileKind::Hooks => "hooks",
                 }
             );
             quote!(#[path = #file_name] pub mod #module;)

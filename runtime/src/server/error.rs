@@ -7,6 +7,7 @@
 //! error response carries an [`ErrorBody`] extension that the dispatcher renders.
 
 use std::fmt;
+use std::sync::Arc;
 
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -28,8 +29,18 @@ pub(crate) enum Kind {
         data: serde_json::Value,
     },
     /// An unexpected failure: a 500 whose details are logged, not sent.
-    Internal(Box<dyn std::error::Error + Send + Sync>),
+    Internal(Arc<dyn std::error::Error + Send + Sync>),
 }
+
+/// An unexpected failure described by `message` (a mistake in the app).
+pub(crate) fn internal(message: impl Into<Box<dyn std::error::Error + Send + Sync>>) -> Error {
+    Error(Kind::Internal(Arc::from(message.into())))
+}
+
+/// An unexpected error's source, kept on its response so that the dispatcher can give it to
+/// the `handle_error` hook.
+#[derive(Clone)]
+pub(crate) struct UnexpectedSource(pub(crate) Arc<dyn std::error::Error + Send + Sync>);
 
 /// SvelteKit's `fail(status, data)`: a form action's expected failure (a validation error,
 /// wrong credentials). Return it from an action as `Err(fail(400, data))`: the page is
@@ -37,9 +48,7 @@ pub(crate) enum Kind {
 /// `ActionResult` of type `failure`). Outside a form action it is a mistake in the app (a 500).
 pub fn fail(status: u16, data: impl serde::Serialize) -> Error {
     let Ok(code) = StatusCode::from_u16(status) else {
-        return Error(Kind::Internal(
-            format!("fail(): {status} is not an HTTP status code").into(),
-        ));
+        return internal(format!("fail(): {status} is not an HTTP status code"));
     };
     match serde_json::to_value(data) {
         Ok(data) => Error(Kind::Failure { status: code, data }),
@@ -94,9 +103,7 @@ impl Error {
             };
             Error(Kind::Http { status, message })
         } else {
-            Error(Kind::Internal(
-                format!("an extractor rejected the request with {status}: {text}").into(),
-            ))
+            internal(format!("an extractor rejected the request with {status}: {text}"))
         }
     }
 }
@@ -109,10 +116,7 @@ pub fn error(status: u16, message: impl Into<String>) -> Error {
             status: code,
             message: message.into(),
         }),
-        _ => Error(Kind::Internal(
-            format!("HTTP error status codes must be between 400 and 599 — {status} is invalid")
-                .into(),
-        )),
+        _ => internal(format!("HTTP error status codes must be between 400 and 599 — {status} is invalid")),
     }
 }
 
@@ -122,24 +126,20 @@ pub fn error(status: u16, message: impl Into<String>) -> Error {
 pub fn redirect(status: u16, location: impl AsRef<str>) -> Error {
     let location = location.as_ref();
     let Ok(value) = HeaderValue::from_str(location) else {
-        return Error(Kind::Internal(
-            format!("Invalid redirect location {location:?}: this string contains characters that cannot be used in HTTP headers").into(),
-        ));
+        return internal(format!("Invalid redirect location {location:?}: this string contains characters that cannot be used in HTTP headers"));
     };
     match StatusCode::from_u16(status) {
         Ok(code) if (300..=308).contains(&status) => Error(Kind::Redirect {
             status: code,
             location: value,
         }),
-        _ => Error(Kind::Internal(
-            format!("Invalid status code {status} for a redirect").into(),
-        )),
+        _ => internal(format!("Invalid status code {status} for a redirect")),
     }
 }
 
 impl<E: std::error::Error + Send + Sync + 'static> From<E> for Error {
     fn from(error: E) -> Self {
-        Error(Kind::Internal(Box::new(error)))
+        Error(Kind::Internal(Arc::new(error)))
     }
 }
 
@@ -176,7 +176,15 @@ impl IntoResponse for Error {
                 response
             }
             Kind::Http { status, message } => error_response(status, message),
-            Kind::Internal(_) | Kind::Failure { .. } => error_response(
+            Kind::Internal(source) => {
+                let mut response = error_response(
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    "Internal Error".to_owned(),
+                );
+                response.extensions_mut().insert(UnexpectedSource(source));
+                response
+            }
+            Kind::Failure { .. } => error_response(
                 StatusCode::INTERNAL_SERVER_ERROR,
                 "Internal Error".to_owned(),
             ),
