@@ -14,7 +14,7 @@ fn main() {
     println!("cargo::rerun-if-changed=build");
     diff::generate(&out_dir);
     // The fixture apps that tests and benchmarks derive: rebuild when their routes change.
-    for fixture in ["endpoints", "catchall", "bench_app"] {
+    for fixture in ["endpoints", "catchall", "bench_app", "request_context"] {
         routekit_codegen::track(format!("fixtures/{fixture}/src/routes"));
     }
 }

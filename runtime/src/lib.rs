@@ -11,12 +11,15 @@ pub mod path;
 mod route;
 mod server;
 
+/// The `cookie` crate, for [`Cookies::set_with`]'s `Cookie` builder.
+pub use cookie;
 pub use negotiate::negotiate;
 pub use path::{
     MalformedUri, TrailingSlash, decode_pathname, decode_uri_component, normalize_path,
 };
 pub use route::{Match, RouteInfo};
 pub use routekit_macros::Routes;
+pub use server::{Cookies, Locals, Options, RequestEvent, router_with};
 pub use server::{Error, ErrorBody, RouteMatch, RouteTable, error, json, redirect, router};
 
 /// Items generated code uses. Not a public API: it may change in any release.

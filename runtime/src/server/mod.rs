@@ -11,9 +11,21 @@ mod endpoint;
 pub(crate) mod error;
 mod route_match;
 
+// The request context: cookies, CSRF, `RequestEvent`, locals, `event.fetch`.
+mod context;
+mod cookies;
+mod csrf;
+mod event;
+mod fetch;
+mod jar;
+mod locals;
+mod options;
+mod origin;
+
 use std::future::Future;
 use std::marker::PhantomData;
 use std::pin::Pin;
+use std::sync::Arc;
 
 use axum::Router;
 use axum::body::Body;
@@ -27,6 +39,11 @@ use crate::route::RouteInfo;
 
 pub use error::{Error, ErrorBody, error, json, redirect};
 pub use route_match::{RouteMatch, no_such_handler, params_from_parts};
+
+pub use cookies::Cookies;
+pub use event::RequestEvent;
+pub use locals::Locals;
+pub use options::Options;
 
 /// A boxed response future, as generated code returns them.
 pub type ResponseFuture = Pin<Box<dyn Future<Output = Response> + Send>>;
@@ -56,17 +73,22 @@ pub trait RouteTable: 'static {
 /// so routes added with `.route(...)` or `.merge(...)` take precedence, and layers and
 /// `with_state` work as usual.
 pub fn router<A: RouteTable>() -> Router<A::State> {
-    Router::new().fallback(Dispatch::<A>(PhantomData))
+    router_with::<A>(Options::default())
+}
+
+/// [`router`] with `options`: trusted origins, the CSRF check.
+pub fn router_with<A: RouteTable>(options: Options) -> Router<A::State> {
+    Router::new().fallback(Dispatch::<A>(Arc::new(options), PhantomData))
 }
 
 /// The router's fallback: an axum handler that takes the request and the state as they are,
 /// without extractors, so that serving a route costs one handler call, as a hand-written axum
-/// route does.
-struct Dispatch<A>(PhantomData<fn() -> A>);
+/// route does. The options are shared, not copied, per request.
+struct Dispatch<A>(Arc<Options>, PhantomData<fn() -> A>);
 
 impl<A> Clone for Dispatch<A> {
     fn clone(&self) -> Self {
-        Dispatch(PhantomData)
+        Dispatch(self.0.clone(), PhantomData)
     }
 }
 
@@ -78,18 +100,30 @@ impl<A: RouteTable> axum::handler::Handler<Whole, A::State> for Dispatch<A> {
     type Future = ResponseFuture;
 
     fn call(self, request: Request, state: A::State) -> ResponseFuture {
-        Box::pin(respond::<A>(state, request))
+        Box::pin(respond::<A>(state, self.0, request))
     }
 }
 
 /// SvelteKit's `respond` for one request.
-pub async fn respond<A: RouteTable>(state: A::State, request: Request) -> Response {
+pub async fn respond<A: RouteTable>(
+    state: A::State,
+    options: Arc<Options>,
+    request: Request,
+) -> Response {
     let accept = request.headers().get(header::ACCEPT).cloned();
-    let response = dispatch::<A>(state, request).await;
+    let response = dispatch::<A>(state, options, request).await;
     render_error_body(response, accept.as_ref().and_then(|v| v.to_str().ok()))
 }
 
-async fn dispatch<A: RouteTable>(state: A::State, mut request: Request) -> Response {
+async fn dispatch<A: RouteTable>(
+    state: A::State,
+    options: Arc<Options>,
+    mut request: Request,
+) -> Response {
+    let (method, uri, headers) = (request.method(), request.uri(), request.headers());
+    if let Some(forbidden) = csrf::refuse_cross_site_form(method, uri, headers, &options) {
+        return forbidden;
+    }
     let found = match decode_pathname(request.uri().path()) {
         Err(_) => {
             return error::error_response(StatusCode::BAD_REQUEST, "Malformed URI".to_owned());
@@ -107,6 +141,8 @@ async fn dispatch<A: RouteTable>(state: A::State, mut request: Request) -> Respo
     let is_head = request.method() == Method::HEAD;
     let vary_accept = request.method() == Method::GET && route.endpoint && route.page;
     let rank = found.rank;
+    // One jar and context for every handler of this request; its cookies go on the response.
+    let context = context::Context::install::<A>(&mut request, &state, options, route, rank);
     // Only routes with params have extractors that read the match.
     if !found.values.is_empty() {
         request.extensions_mut().insert(found);
@@ -123,6 +159,7 @@ async fn dispatch<A: RouteTable>(state: A::State, mut request: Request) -> Respo
         page_not_served(route)
     };
     let mut response = response;
+    context.write_cookies(&mut response);
     if vary_accept {
         add_vary_accept(&mut response);
     }
