@@ -14,7 +14,14 @@ fn main() {
     println!("cargo::rerun-if-changed=build");
     diff::generate(&out_dir);
     // The fixture apps that tests and benchmarks derive: rebuild when their routes change.
-    for fixture in ["endpoints", "catchall", "bench_app", "pages"] {
+    for fixture in [
+        "endpoints",
+        "catchall",
+        "bench_app",
+        "pages",
+        "request_context",
+        "hooks",
+    ] {
         routekit_codegen::track(format!("fixtures/{fixture}/src/routes"));
     }
 }

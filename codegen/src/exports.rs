@@ -700,9 +700,7 @@ impl Checker<'_> {
             Known::Fallback => self.exports.fallback = self.handler(entry, "`fallback`"),
             Known::Load => self.exports.load = self.handler(entry, "`load`"),
             Known::Handle => self.exports.handle = self.handler(entry, "`handle`"),
-            Known::HandleError => {
-                self.exports.handle_error = self.handler(entry, "`handle_error`")
-            }
+            Known::HandleError => self.exports.handle_error = self.handler(entry, "`handle_error`"),
             Known::TrailingSlash => match entry.what {
                 What::Other("const") | What::Use { .. } => self.exports.trailing_slash = true,
                 _ => {
@@ -1557,7 +1555,10 @@ pub use crate::api::*;
         let exports = parse_exports(source, &path(Hooks), Hooks).expect("valid hooks");
         assert_eq!(summary(&exports), "handle(async 2) handle_error(async 1)");
         assert_eq!(
-            errors(Hooks, "pub async fn handleError() {}\npub async fn load() {}"),
+            errors(
+                Hooks,
+                "pub async fn handleError() {}\npub async fn load() {}"
+            ),
             [
                 "1:14 misspelt: `handleError` is not an export routekit knows: did you mean `handle_error`?",
                 "2:14 wrong_file: `load` is a route export and `hooks.server.rs` is not a route: move it to a route file (hooks export `handle` and `handle_error`)",

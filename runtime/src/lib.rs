@@ -12,6 +12,8 @@ pub mod path;
 mod route;
 mod server;
 
+/// The `cookie` crate, for [`Cookies::set_with`]'s `Cookie` builder.
+pub use cookie;
 pub use negotiate::negotiate;
 pub use page::{
     Action, ActionOutput, ActionResult, Load, LoadOutput, NodeInfo, NodeKind, PageInfo, Parent,
@@ -22,6 +24,9 @@ pub use path::{
 };
 pub use route::{Match, RouteInfo};
 pub use routekit_macros::Routes;
+pub use server::{
+    Cookies, Handle, Locals, Options, RequestEvent, Resolve, UnexpectedError, router_with,
+};
 pub use server::{Error, ErrorBody, RouteMatch, RouteTable, error, fail, json, redirect, router};
 
 /// Items generated code uses. Not a public API: it may change in any release.

@@ -290,6 +290,7 @@ async fn page_and_endpoint_side_by_side_negotiate_on_accept() {
             ("accept", "application/json"),
             ("x-sveltekit-action", "true"),
             ("content-type", "application/x-www-form-urlencoded"),
+            ("origin", "http://localhost"),
         ],
     )
     .await;

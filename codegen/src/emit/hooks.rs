@@ -57,6 +57,8 @@ pub fn hook_methods(hooks: Option<&(PathBuf, Exports)>, container: &syn::Ident) 
     });
     let handle_error = exports.handle_error.as_ref().map(|_| {
         quote! {
+            const HAS_HANDLE_ERROR: bool = true;
+
             fn handle_error<'a>(
                 error: ::routekit::UnexpectedError<'a>,
             ) -> ::core::pin::Pin<::std::boxed::Box<dyn ::core::future::Future<Output = ::core::option::Option<::std::string::String>> + ::core::marker::Send + 'a>> {

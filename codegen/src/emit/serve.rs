@@ -85,6 +85,11 @@ pub fn route_table_impl(
             pub fn router() -> #axum::Router<#container::State> {
                 ::routekit::router::<#ident>()
             }
+
+            /// [`Self::router`] with `options`: trusted origins, the CSRF check.
+            pub fn router_with(options: ::routekit::Options) -> #axum::Router<#container::State> {
+                ::routekit::router_with::<#ident>(options)
+            }
         }
     }
 }

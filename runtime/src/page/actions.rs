@@ -12,7 +12,9 @@ use super::output::ActionResult;
 use crate::negotiate::negotiate;
 use crate::server::RouteTable;
 use crate::server::error::Kind;
+use crate::server::hooks::public_message;
 use crate::{Error, error};
+use axum::http::request::Parts;
 
 /// The message of a POST to a page without `mod actions`.
 pub(crate) const NO_ACTIONS: &str = "POST method not allowed. No form actions exist for this page";
@@ -106,7 +108,7 @@ pub(crate) fn is_form_content_type(headers: &HeaderMap) -> bool {
 
 /// The `ActionResult` JSON of SvelteKit 2: success, failure and redirect answer 200; an error
 /// answers with its status. `data` is devalue-encoded.
-pub(crate) fn json_response(result: ActionResult) -> Response {
+pub(crate) async fn json_response<A: RouteTable>(result: ActionResult, parts: &Parts) -> Response {
     let (status, body) = match result {
         ActionResult::Success(data) => {
             let code = if data.is_some() { 200 } else { 204 };
@@ -133,7 +135,7 @@ pub(crate) fn json_response(result: ActionResult) -> Response {
             }
             _ => {
                 error.log("a form action failed");
-                let message = error.public_message();
+                let message = public_message::<A>(&error, parts).await;
                 (
                     error.status(),
                     json!({"type": "error", "error": {"message": message}}),

@@ -13,6 +13,7 @@ use super::loads::{Slot, run_loads};
 use crate::Error;
 use crate::server::RouteTable;
 use crate::server::error::Kind;
+use crate::server::hooks::public_message;
 
 const SUFFIX: &str = "/__data.json";
 const HTML_SUFFIX: &str = ".html__data.json";
@@ -111,8 +112,8 @@ pub(crate) async fn respond<A: RouteTable>(
         match data.as_ref() {
             Err(error) => {
                 error.log("a load failed");
-                let mut node =
-                    json!({"type": "error", "error": {"message": error.public_message()}});
+                let message = public_message::<A>(error, &parts).await;
+                let mut node = json!({"type": "error", "error": {"message": message}});
                 if let Kind::Http { status, .. } = &error.0 {
                     node["status"] = json!(status.as_u16());
                 }

@@ -16,6 +16,7 @@ use crate::Error;
 use crate::route::RouteInfo;
 use crate::server::RouteTable;
 use crate::server::error::{Kind, error_response};
+use crate::server::hooks::public_message;
 
 /// Serves a request that SvelteKit sends to a page: GET, HEAD and POST render it (POST runs a
 /// form action first), OPTIONS answers 204, any other method 405.
@@ -54,7 +55,7 @@ pub(crate) async fn render_page<A: RouteTable>(
         let action_request = Request::from_parts(parts.clone(), body);
         let result = actions::run_action::<A>(rank, page, action_request, state.clone()).await;
         if is_json_mode(&parts.headers) {
-            let mut response = actions::json_response(result);
+            let mut response = actions::json_response::<A>(result, &parts).await;
             if allow_get {
                 set_allow(&mut response, "GET".to_owned());
             }
@@ -81,7 +82,7 @@ pub(crate) async fn render_page<A: RouteTable>(
             let frames: Vec<Frame<'_>> = slots.iter().filter_map(loaded).collect();
             render(A::templates(), A::nodes(), &frames, &context, &outcome)
         }
-        Some(failed) => error_boundary::<A>(page, &slots, failed, &context),
+        Some(failed) => error_boundary::<A>(page, &slots, failed, &context, &parts).await,
     };
     let mut response = match rendered {
         Some(response) => response,
@@ -99,28 +100,30 @@ pub(crate) async fn render_page<A: RouteTable>(
 /// The response when level `failed` of the chain failed: a redirect, the nearest error
 /// boundary above it rendered inside the layouts that loaded, or (when the root layout failed)
 /// the static error page. `None` when rendering failed.
-fn error_boundary<A: RouteTable>(
+async fn error_boundary<A: RouteTable>(
     page: &PageInfo,
     slots: &[Slot],
     failed: usize,
     context: &RequestContext,
+    parts: &Parts,
 ) -> Option<Response> {
     let error = slots[failed].error()?;
     if let Kind::Redirect { status, location } = &error.0 {
         return Some(redirect_response(*status, location.clone()));
     }
     error.log("a load failed");
+    let message = public_message::<A>(error, parts).await;
     let outcome = Outcome {
         status: error.status().as_u16(),
         form: None,
-        error: Some(error.public_message()),
+        error: Some(message.clone()),
     };
     // The boundary beside a failing layout is skipped: the search starts one level up.
     let Some(level) = (0..failed)
         .rev()
         .find(|&i| page.errors.get(i).copied().flatten().is_some())
     else {
-        return Some(error_response(error.status(), error.public_message()));
+        return Some(error_response(error.status(), message));
     };
     let boundary = page.errors[level]?;
     let mut frames: Vec<Frame<'_>> = slots[..=level].iter().filter_map(loaded).collect();
@@ -147,7 +150,8 @@ pub(crate) async fn respond_with_error<A: RouteTable>(
             return redirect_response(*status, location.clone());
         }
         error.log("the root layout's load failed");
-        return error_response(error.status(), error.public_message());
+        let message = public_message::<A>(error, &parts).await;
+        return error_response(error.status(), message);
     }
     let mut frames: Vec<Frame<'_>> = slots.iter().filter_map(loaded).collect();
     frames.push(Frame {

@@ -103,7 +103,9 @@ impl Error {
             };
             Error(Kind::Http { status, message })
         } else {
-            internal(format!("an extractor rejected the request with {status}: {text}"))
+            internal(format!(
+                "an extractor rejected the request with {status}: {text}"
+            ))
         }
     }
 }
@@ -116,7 +118,9 @@ pub fn error(status: u16, message: impl Into<String>) -> Error {
             status: code,
             message: message.into(),
         }),
-        _ => internal(format!("HTTP error status codes must be between 400 and 599 — {status} is invalid")),
+        _ => internal(format!(
+            "HTTP error status codes must be between 400 and 599 — {status} is invalid"
+        )),
     }
 }
 
@@ -126,7 +130,9 @@ pub fn error(status: u16, message: impl Into<String>) -> Error {
 pub fn redirect(status: u16, location: impl AsRef<str>) -> Error {
     let location = location.as_ref();
     let Ok(value) = HeaderValue::from_str(location) else {
-        return internal(format!("Invalid redirect location {location:?}: this string contains characters that cannot be used in HTTP headers"));
+        return internal(format!(
+            "Invalid redirect location {location:?}: this string contains characters that cannot be used in HTTP headers"
+        ));
     };
     match StatusCode::from_u16(status) {
         Ok(code) if (300..=308).contains(&status) => Error(Kind::Redirect {

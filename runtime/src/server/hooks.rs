@@ -28,7 +28,11 @@ use axum::extract::{FromRequestParts, Request};
 use axum::http::{Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 
-use super::ResponseFuture;
+use axum::http::request::Parts;
+
+use super::error::Kind;
+use super::{ResponseFuture, RouteTable};
+use crate::Error;
 
 /// What `handle` calls to let routekit serve the request: `resolve.run(request).await`.
 /// A hook that does not call it answers the request itself.
@@ -122,3 +126,23 @@ impl_handle!(T1, T2, T3, T4, T5);
 impl_handle!(T1, T2, T3, T4, T5, T6);
 impl_handle!(T1, T2, T3, T4, T5, T6, T7);
 impl_handle!(T1, T2, T3, T4, T5, T6, T7, T8);
+
+/// The message a client may see for `error`, met while serving the request `parts`: the
+/// message of `error()`, or for an unexpected error the `handle_error` hook's (by default
+/// `Internal Error`: details are logged, never sent).
+pub(crate) async fn public_message<A: RouteTable>(error: &Error, parts: &Parts) -> String {
+    if let Kind::Internal(source) = &error.0
+        && A::HAS_HANDLE_ERROR
+    {
+        let unexpected = UnexpectedError {
+            error: source.as_ref(),
+            status: error.status(),
+            method: &parts.method,
+            path: parts.uri.path(),
+        };
+        if let Some(message) = A::handle_error(unexpected).await {
+            return message;
+        }
+    }
+    error.public_message()
+}

@@ -9,27 +9,48 @@
 mod catch_panic;
 mod endpoint;
 pub(crate) mod error;
+mod error_body;
+pub(crate) mod hooks;
 mod route_match;
+mod target;
+
+// The request context: cookies, CSRF, `RequestEvent`, locals, `event.fetch`.
+mod context;
+mod cookies;
+mod csrf;
+mod event;
+mod fetch;
+mod jar;
+mod locals;
+mod options;
+mod origin;
 
 use std::future::Future;
 use std::marker::PhantomData;
 use std::pin::Pin;
+use std::sync::Arc;
 
 use axum::Router;
 use axum::body::Body;
 use axum::extract::Request;
 use axum::http::request::Parts;
 use axum::http::{HeaderValue, Method, StatusCode, header};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 
 use crate::negotiate::negotiate;
-use crate::page::data_request::{self, DataRequest};
+use crate::page::data_request;
 use crate::page::{ActionResult, BoxFuture, NodeData, NodeInfo, PageInfo, Templates, respond};
-use crate::path::{TrailingSlash, decode_pathname, normalize_path};
 use crate::route::RouteInfo;
 
 pub use error::{Error, ErrorBody, error, fail, json, redirect};
+pub use hooks::{Handle, Resolve, UnexpectedError};
 pub use route_match::{RouteMatch, no_such_handler, params_from_parts};
+pub use target::Target;
+
+pub use cookies::Cookies;
+pub use event::RequestEvent;
+pub use locals::Locals;
+pub use options::Options;
 
 /// A boxed response future, as generated code returns them.
 pub type ResponseFuture = Pin<Box<dyn Future<Output = Response> + Send>>;
@@ -77,23 +98,49 @@ pub trait RouteTable: 'static {
         request: Request,
         state: Self::State,
     ) -> BoxFuture<ActionResult>;
+
+    /// Whether `hooks.server.rs` exports `handle`.
+    const HAS_HANDLE: bool = false;
+
+    /// Runs the `handle` hook around `resolve` (without one: `resolve` alone).
+    fn handle(request: Request, resolve: Resolve, state: Self::State) -> ResponseFuture {
+        let _ = state;
+        Box::pin(resolve.run(request))
+    }
+
+    /// Whether `hooks.server.rs` exports `handle_error`.
+    const HAS_HANDLE_ERROR: bool = false;
+
+    /// The `handle_error` hook: the public message of an unexpected error (`None`: `Internal
+    /// Error`).
+    fn handle_error<'a>(
+        error: UnexpectedError<'a>,
+    ) -> Pin<Box<dyn Future<Output = Option<String>> + Send + 'a>> {
+        let _ = error;
+        Box::pin(std::future::ready(None))
+    }
 }
 
 /// The router that serves `A`'s routes: a plain `axum::Router` whose fallback dispatches them,
 /// so routes added with `.route(...)` or `.merge(...)` take precedence, and layers and
 /// `with_state` work as usual.
 pub fn router<A: RouteTable>() -> Router<A::State> {
-    Router::new().fallback(Dispatch::<A>(PhantomData))
+    router_with::<A>(Options::default())
+}
+
+/// [`router`] with `options`: trusted origins, the CSRF check.
+pub fn router_with<A: RouteTable>(options: Options) -> Router<A::State> {
+    Router::new().fallback(Dispatch::<A>(Arc::new(options), PhantomData))
 }
 
 /// The router's fallback: an axum handler that takes the request and the state as they are,
 /// without extractors, so that serving a route costs one handler call, as a hand-written axum
-/// route does.
-struct Dispatch<A>(PhantomData<fn() -> A>);
+/// route does. The options are shared, not copied, per request.
+struct Dispatch<A>(Arc<Options>, PhantomData<fn() -> A>);
 
 impl<A> Clone for Dispatch<A> {
     fn clone(&self) -> Self {
-        Dispatch(PhantomData)
+        Dispatch(self.0.clone(), PhantomData)
     }
 }
 
@@ -105,97 +152,127 @@ impl<A: RouteTable> axum::handler::Handler<Whole, A::State> for Dispatch<A> {
     type Future = ResponseFuture;
 
     fn call(self, request: Request, state: A::State) -> ResponseFuture {
-        Box::pin(respond::<A>(state, request))
+        Box::pin(respond::<A>(state, self.0, request))
     }
 }
 
-/// SvelteKit's `respond` for one request.
-pub async fn respond<A: RouteTable>(state: A::State, request: Request) -> Response {
+/// SvelteKit's `respond` for one request: the CSRF check, the route (or the trailing-slash
+/// redirect), the request context, the `handle` hook around [`resolve`], then the response's
+/// cookies and error body. `HEAD` responses lose their body last, whatever produced them.
+pub async fn respond<A: RouteTable>(
+    state: A::State,
+    options: Arc<Options>,
+    mut request: Request,
+) -> Response {
+    let (method, uri, headers) = (request.method(), request.uri(), request.headers());
+    if let Some(forbidden) = csrf::refuse_cross_site_form(method, uri, headers, &options) {
+        return forbidden;
+    }
+    let target = match Target::of::<A>(&mut request) {
+        Ok(target) => target,
+        Err(redirect) => return redirect,
+    };
     let accept = request.headers().get(header::ACCEPT).cloned();
-    let response = dispatch::<A>(state, request).await;
-    render_error_body(response, accept.as_ref().and_then(|v| v.to_str().ok()))
+    let is_head = request.method() == Method::HEAD;
+    // Only an app with `handle_error` needs the request's method and URI after it is served.
+    let request_line =
+        A::HAS_HANDLE_ERROR.then(|| (request.method().clone(), request.uri().clone()));
+    let (route, rank) = target.route();
+    let context = context::Context::install::<A>(&mut request, &state, options, route, rank);
+    let mut response = if A::HAS_HANDLE {
+        let resolve_state = state.clone();
+        let resolve = Resolve::new(move |request| {
+            Box::pin(resolve::<A>(resolve_state, request, target)) as ResponseFuture
+        });
+        A::handle(request, resolve, state).await
+    } else {
+        resolve::<A>(state, request, target).await
+    };
+    context.write_cookies(&mut response);
+    if response.extensions().get::<ErrorBody>().is_some() {
+        response = Box::pin(error_body::render::<A>(
+            response,
+            accept.as_ref().and_then(|v| v.to_str().ok()),
+            request_line.as_ref(),
+        ))
+        .await;
+    }
+    if is_head {
+        response = without_body(response);
+    }
+    response
 }
 
-async fn dispatch<A: RouteTable>(state: A::State, mut request: Request) -> Response {
-    let data_request = DataRequest::of(request.uri());
-    let path = match &data_request {
-        Some(data) => data.path.as_str(),
-        None => request.uri().path(),
-    };
-    let found = match decode_pathname(path) {
-        Err(_) => {
-            return not_found_or_malformed::<A>(
+/// What routekit serves for a request: SvelteKit's `resolve`. The endpoint or page of the
+/// route, the data of a data request, or the error page of an unmatched or malformed path.
+pub async fn resolve<A: RouteTable>(state: A::State, request: Request, target: Target) -> Response {
+    // The rare, larger futures are boxed so that the common one (an endpoint) stays small.
+    match target {
+        Target::Route { rank, route } => serve_route::<A>(state, request, rank, route).await,
+        Target::Data { rank, data } => match rank.and_then(A::page) {
+            Some(page) => Box::pin(data_request::respond::<A>(state, request, page, &data)).await,
+            None => data_request::not_found(),
+        },
+        Target::NotFound => {
+            Box::pin(not_found_or_malformed::<A>(
+                state,
+                request,
+                StatusCode::NOT_FOUND,
+                "Not Found",
+            ))
+            .await
+        }
+        Target::Malformed => {
+            Box::pin(not_found_or_malformed::<A>(
                 state,
                 request,
                 StatusCode::BAD_REQUEST,
                 "Malformed URI",
-            )
-            .await;
+            ))
+            .await
         }
-        Ok(decoded) => A::find(&decoded),
-    };
-    let Some((found, route)) = found.and_then(|f| A::routes().get(f.rank).map(|route| (f, route)))
-    else {
-        if data_request.is_some() {
-            return data_request::not_found();
-        }
-        return not_found_or_malformed::<A>(state, request, StatusCode::NOT_FOUND, "Not Found")
-            .await;
-    };
-    let rank = found.rank;
-    // Only routes with params have extractors that read the match.
-    if !found.values.is_empty() {
-        request.extensions_mut().insert(found);
     }
-    if let Some(data) = data_request {
-        data.rewrite(&mut request);
-        return match A::page(rank) {
-            Some(page) => data_request::respond::<A>(state, request, page, &data).await,
-            None => data_request::not_found(),
-        };
-    }
-    if let Some(redirect) = trailing_slash_redirect(&request, route.trailing_slash) {
-        return redirect;
-    }
+}
 
-    let is_head = request.method() == Method::HEAD;
+/// Serves a matched route: its endpoint or its page, by method and `Accept` (§6 step 11).
+async fn serve_route<A: RouteTable>(
+    state: A::State,
+    request: Request,
+    rank: usize,
+    route: &'static RouteInfo,
+) -> Response {
     let vary_accept = request.method() == Method::GET && route.endpoint && route.page;
     let use_endpoint = route.endpoint && (!route.page || is_endpoint_request(&request));
-    let response = if use_endpoint {
+    let future = if use_endpoint {
         match endpoint::choose(route, request.method()) {
-            Ok(handler) => {
-                catch_panic::catch_panic(A::call_endpoint(rank, handler, request, state)).await
-            }
-            Err(refusal) => refusal,
+            Ok(handler) => A::call_endpoint(rank, handler, request, state),
+            Err(refusal) => return refusal,
         }
     } else {
         match A::page(rank) {
-            Some(page) => {
-                catch_panic::catch_panic(Box::pin(respond::render_page::<A>(
-                    state, request, rank, route, page,
-                )))
-                .await
-            }
-            None => no_such_handler(rank, "page"),
+            Some(page) => Box::pin(respond::render_page::<A>(state, request, rank, route, page)),
+            None => return no_such_handler(rank, "page"),
         }
     };
-    let mut response = response;
+    let mut response = catch_panic::catch_panic(future).await;
     if vary_accept {
         add_vary_accept(&mut response);
     }
-    if is_head {
-        // HEAD answers with GET's headers, `content-length` included, and no body.
-        let (mut parts, body) = response.into_parts();
-        if let Some(length) = axum::body::HttpBody::size_hint(&body).exact()
-            && !parts.headers.contains_key(header::CONTENT_LENGTH)
-        {
-            parts
-                .headers
-                .insert(header::CONTENT_LENGTH, HeaderValue::from(length));
-        }
-        return Response::from_parts(parts, Body::empty());
-    }
     response
+}
+
+/// `response` with its body dropped: `HEAD` answers with `GET`'s headers, `content-length`
+/// included.
+fn without_body(response: Response) -> Response {
+    let (mut parts, body) = response.into_parts();
+    if let Some(length) = axum::body::HttpBody::size_hint(&body).exact()
+        && !parts.headers.contains_key(header::CONTENT_LENGTH)
+    {
+        parts
+            .headers
+            .insert(header::CONTENT_LENGTH, HeaderValue::from(length));
+    }
+    Response::from_parts(parts, Body::empty())
 }
 
 /// The 404 of an unmatched path or the 400 of a malformed one: for a client that prefers
@@ -234,30 +311,6 @@ fn add_vary_accept(response: &mut Response) {
     }
 }
 
-/// The 308 that applies the route's trailing-slash policy, if the path breaks it.
-fn trailing_slash_redirect(request: &Request, policy: TrailingSlash) -> Option<Response> {
-    let path = request.uri().path();
-    let normalized = normalize_path(path, policy);
-    if normalized == path {
-        return None;
-    }
-    // A location starting with `//` would be read as another host: `/.//x` is the same path.
-    let mut location = if normalized.starts_with("//") {
-        format!("/.{normalized}")
-    } else {
-        normalized.into_owned()
-    };
-    if let Some(query) = request.uri().query() {
-        location.push('?');
-        location.push_str(query);
-    }
-    let mut response = StatusCode::PERMANENT_REDIRECT.into_response();
-    let headers = response.headers_mut();
-    headers.insert(header::LOCATION, HeaderValue::from_str(&location).ok()?);
-    headers.insert("x-sveltekit-normalize", HeaderValue::from_static("1"));
-    Some(response)
-}
-
 /// SvelteKit's `is_endpoint_request`, for a route with both a page and an endpoint.
 fn is_endpoint_request(request: &Request) -> bool {
     let method = request.method();
@@ -273,29 +326,4 @@ fn is_endpoint_request(request: &Request) -> bool {
 
 fn header_text(request: &Request, name: impl header::AsHeaderName) -> Option<&str> {
     request.headers().get(name).and_then(|v| v.to_str().ok())
-}
-
-/// Gives an error response its body: JSON `{"message": …}` when the client prefers JSON,
-/// otherwise the HTML error page (§6 step 13).
-fn render_error_body(response: Response, accept: Option<&str>) -> Response {
-    let Some(body) = response.extensions().get::<ErrorBody>().cloned() else {
-        return response;
-    };
-    let accept = accept.filter(|a| !a.is_empty()).unwrap_or("text/html");
-    let (mut parts, _) = response.into_parts();
-    parts.headers.remove(header::CONTENT_LENGTH);
-    let (content_type, text) =
-        if negotiate(accept, &["application/json", "text/html"]) == Some("application/json") {
-            let json = serde_json::json!({ "message": body.message }).to_string();
-            ("application/json", json)
-        } else {
-            (
-                "text/html; charset=utf-8",
-                error::error_page(body.status, &body.message),
-            )
-        };
-    parts
-        .headers
-        .insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
-    Response::from_parts(parts, Body::from(text))
 }

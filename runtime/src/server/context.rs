@@ -1,0 +1,124 @@
+//! What every handler of one request shares: its cookie jar, its route, and the app itself
+//! (for `event.fetch`). The dispatcher puts one [`Context`] into the request's extensions
+//! before calling a handler and writes the jar's `Set-Cookie`s on the response afterwards,
+//! whatever the handler returned, errors included.
+
+use std::marker::PhantomData;
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+
+use axum::extract::Request;
+use axum::http::Extensions;
+use axum::response::Response;
+
+use super::jar::Jar;
+use super::options::Options;
+use super::{ResponseFuture, RouteTable};
+use crate::route::RouteInfo;
+
+/// How deep `event.fetch` may nest: SvelteKit's `MAX_DEPTH`, past which it assumes a loop.
+pub(crate) const MAX_DEPTH: u8 = 10;
+
+/// One request's shared context, cheap to clone (one `Arc`).
+#[derive(Clone)]
+pub(crate) struct Context(Arc<Shared>);
+
+/// The context behind the `Arc`: one allocation per request, the app erased behind `dyn`.
+struct Shared<R: ?Sized = dyn Respond> {
+    jar: Mutex<Jar>,
+    route: Option<&'static RouteInfo>,
+    rank: usize,
+    depth: u8,
+    app: R,
+}
+
+/// Serves a request with the app, its state and its options: `respond::<A>`, type-erased.
+trait Respond: Send + Sync + 'static {
+    fn respond(&self, request: Request) -> ResponseFuture;
+}
+
+struct App<A: RouteTable> {
+    state: A::State,
+    options: Arc<Options>,
+    app: PhantomData<fn() -> A>,
+}
+
+impl<A: RouteTable> Respond for App<A> {
+    fn respond(&self, request: Request) -> ResponseFuture {
+        Box::pin(super::respond::<A>(
+            self.state.clone(),
+            self.options.clone(),
+            request,
+        ))
+    }
+}
+
+/// Marks a request made by `event.fetch`, with how deep it is nested.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct SubRequest {
+    pub(crate) depth: u8,
+}
+
+impl Context {
+    /// Creates the context of a request to `route` (`None` when it matched none) and puts it into the request's extensions.
+    pub(crate) fn install<A: RouteTable>(
+        request: &mut Request,
+        state: &A::State,
+        options: Arc<Options>,
+        route: Option<&'static RouteInfo>,
+        rank: usize,
+    ) -> Context {
+        let depth = request
+            .extensions_mut()
+            .remove::<SubRequest>()
+            .map_or(0, |sub| sub.depth);
+        let app = App::<A> {
+            state: state.clone(),
+            options,
+            app: PhantomData,
+        };
+        let context = Context(Arc::new(Shared {
+            jar: Mutex::new(Jar::default()),
+            route,
+            rank,
+            depth,
+            app,
+        }));
+        request.extensions_mut().insert(context.clone());
+        context
+    }
+
+    /// The context the dispatcher put into a request, if it went through routekit.
+    pub(crate) fn of(extensions: &Extensions) -> Option<&Context> {
+        extensions.get::<Context>()
+    }
+
+    /// The request's cookie jar. A handler that panicked while holding it leaves it usable.
+    pub(crate) fn jar(&self) -> MutexGuard<'_, Jar> {
+        self.0.jar.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// The route the request reached (`None` for an unmatched path).
+    pub(crate) fn route(&self) -> Option<&'static RouteInfo> {
+        self.0.route
+    }
+
+    /// That route's rank in priority order.
+    pub(crate) fn rank(&self) -> usize {
+        self.0.rank
+    }
+
+    /// How deep in `event.fetch` calls this request is (0 for one from outside).
+    pub(crate) fn depth(&self) -> u8 {
+        self.0.depth
+    }
+
+    /// Serves `request` with the same app, state and options, in process.
+    pub(crate) fn respond(&self, request: Request) -> ResponseFuture {
+        self.0.app.respond(request)
+    }
+
+    /// Adds a `Set-Cookie` for every cookie set during the request to its response.
+    pub(crate) fn write_cookies(&self, response: &mut Response) {
+        self.jar().write_set_cookies(response.headers_mut());
+    }
+}

@@ -1,0 +1,85 @@
+//! `src/hooks.server.rs`: the `handle` hook around every request (typed locals, short-circuit,
+//! changing the response, setting cookies) and `handle_error` for unexpected errors.
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use axum::response::Response;
+use http_body_util::BodyExt;
+use tower::ServiceExt;
+
+/// The fixture app: `tests/fixtures/hooks/src/routes`, with `hooks.server.rs` beside it.
+#[derive(routekit::Routes)]
+#[routes(dir = "fixtures/hooks/src/routes")]
+struct HooksApp;
+
+async fn send(uri: &str, headers: &[(&str, &str)]) -> (Response, String) {
+    let mut request = Request::builder().uri(uri);
+    for (name, value) in headers {
+        request = request.header(*name, *value);
+    }
+    let response = HooksApp::router()
+        .oneshot(request.body(Body::empty()).expect("a valid request"))
+        .await
+        .expect("the router is infallible");
+    let (parts, body) = response.into_parts();
+    let bytes = body.collect().await.expect("read the body").to_bytes();
+    (
+        Response::from_parts(parts, Body::empty()),
+        String::from_utf8_lossy(&bytes).into_owned(),
+    )
+}
+
+fn header_of<'r>(response: &'r Response, name: &str) -> Option<&'r str> {
+    response.headers().get(name).and_then(|v| v.to_str().ok())
+}
+
+#[tokio::test]
+async fn handle_sets_typed_locals_and_cookies_and_marks_the_response() {
+    let (response, body) = send("/whoami", &[("x-user", "ann")]).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(body, "ann");
+    assert_eq!(header_of(&response, "x-hooked"), Some("1"));
+    assert_eq!(
+        header_of(&response, "set-cookie"),
+        Some("seen=1; HttpOnly; SameSite=Lax; Path=/")
+    );
+    let (response, body) = send("/whoami", &[]).await;
+    assert_eq!(body, "anonymous");
+    assert_eq!(header_of(&response, "set-cookie"), None);
+}
+
+#[tokio::test]
+async fn handle_can_answer_without_resolving() {
+    let (response, body) = send("/blocked", &[]).await;
+    assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(body, "Sign in first");
+    assert_eq!(header_of(&response, "x-hooked"), None);
+}
+
+#[tokio::test]
+async fn handle_runs_for_unmatched_paths_too() {
+    let (response, body) = send("/nowhere", &[("accept", "text/html")]).await;
+    assert_eq!(response.status(), StatusCode::NOT_FOUND);
+    assert_eq!(header_of(&response, "x-hooked"), Some("1"));
+    assert_eq!(body, "<p class=\"error\">404: Not Found</p>");
+}
+
+#[tokio::test]
+async fn handle_error_words_unexpected_errors_of_endpoints() {
+    let (response, body) = send("/crash", &[("accept", "application/json")]).await;
+    assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
+    assert_eq!(
+        body,
+        r#"{"message":"Sorry (500) on GET /crash: disk on fire"}"#
+    );
+}
+
+#[tokio::test]
+async fn handle_error_words_unexpected_errors_of_loads() {
+    let (response, body) = send("/page-crash", &[("accept", "text/html")]).await;
+    assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
+    assert_eq!(
+        body,
+        "<p class=\"error\">500: Sorry (500) on GET &#x2f;page-crash: table missing</p>"
+    );
+}
