@@ -34,7 +34,7 @@ pub use server::{Error, ErrorBody, RouteMatch, RouteTable, error, fail, json, re
 pub mod __private {
     pub use crate::matching::*;
     pub use crate::page::{BoxFuture, NodeData};
-    pub use crate::server::{ResponseFuture, no_such_handler, params_from_parts};
+    pub use crate::server::{ResponseFuture, no_such_handler, params_from_parts, respond};
     pub use axum;
     pub use minijinja;
 }

@@ -479,3 +479,18 @@ fn the_manifest_lists_actions_and_nodes() {
     let page = <App as routekit::RouteTable>::page(todos).expect("a page");
     assert_eq!(page.actions, ["create", "clear"]);
 }
+
+/// Every request moves the dispatcher's future into a box: it must stay small (the rare,
+/// large futures of pages and error pages are boxed on their own).
+#[test]
+fn the_dispatch_future_stays_small() {
+    let request = Request::builder()
+        .uri("/")
+        .body(Body::empty())
+        .expect("a request");
+    let options = std::sync::Arc::new(routekit::Options::default());
+    let future = routekit::__private::respond::<App>((), options, request);
+    let size = std::mem::size_of_val(&future);
+    assert!(size <= 1024, "the respond future is {size} bytes");
+    eprintln!("respond future: {size} bytes");
+}

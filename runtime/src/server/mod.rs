@@ -11,6 +11,7 @@ mod endpoint;
 pub(crate) mod error;
 mod error_body;
 pub(crate) mod hooks;
+mod responding;
 mod route_match;
 mod target;
 
@@ -31,10 +32,9 @@ use std::pin::Pin;
 use std::sync::Arc;
 
 use axum::Router;
-use axum::body::Body;
 use axum::extract::Request;
 use axum::http::request::Parts;
-use axum::http::{HeaderValue, Method, StatusCode, header};
+use axum::http::{Method, StatusCode, header};
 use axum::response::Response;
 
 use crate::negotiate::negotiate;
@@ -44,6 +44,7 @@ use crate::route::RouteInfo;
 
 pub use error::{Error, ErrorBody, error, fail, json, redirect};
 pub use hooks::{Handle, Resolve, UnexpectedError};
+pub use responding::Responding;
 pub use route_match::{RouteMatch, no_such_handler, params_from_parts};
 pub use target::Target;
 
@@ -149,130 +150,107 @@ impl<A> Clone for Dispatch<A> {
 pub struct Whole;
 
 impl<A: RouteTable> axum::handler::Handler<Whole, A::State> for Dispatch<A> {
-    type Future = ResponseFuture;
+    type Future = Responding<A>;
 
-    fn call(self, request: Request, state: A::State) -> ResponseFuture {
-        Box::pin(respond::<A>(state, self.0, request))
+    fn call(self, request: Request, state: A::State) -> Responding<A> {
+        respond::<A>(state, self.0, request)
     }
 }
 
 /// SvelteKit's `respond` for one request: the CSRF check, the route (or the trailing-slash
 /// redirect), the request context, the `handle` hook around [`resolve`], then the response's
 /// cookies and error body. `HEAD` responses lose their body last, whatever produced them.
-pub async fn respond<A: RouteTable>(
+pub fn respond<A: RouteTable>(
     state: A::State,
     options: Arc<Options>,
     mut request: Request,
-) -> Response {
+) -> Responding<A> {
     let (method, uri, headers) = (request.method(), request.uri(), request.headers());
     if let Some(forbidden) = csrf::refuse_cross_site_form(method, uri, headers, &options) {
-        return forbidden;
+        return Responding::ready(forbidden);
     }
     let target = match Target::of::<A>(&mut request) {
         Ok(target) => target,
-        Err(redirect) => return redirect,
+        Err(redirect) => return Responding::ready(redirect),
     };
-    let accept = request.headers().get(header::ACCEPT).cloned();
-    let is_head = request.method() == Method::HEAD;
-    // Only an app with `handle_error` needs the request's method and URI after it is served.
-    let request_line =
-        A::HAS_HANDLE_ERROR.then(|| (request.method().clone(), request.uri().clone()));
     let (route, rank) = target.route();
-    let context = context::Context::install::<A>(&mut request, &state, options, route, rank);
-    let mut response = if A::HAS_HANDLE {
-        let resolve_state = state.clone();
-        let resolve = Resolve::new(move |request| {
-            Box::pin(resolve::<A>(resolve_state, request, target)) as ResponseFuture
-        });
-        A::handle(request, resolve, state).await
-    } else {
-        resolve::<A>(state, request, target).await
+    let finish = responding::Finish {
+        context: Some(context::Context::install::<A>(
+            &mut request,
+            &state,
+            options,
+            route,
+            rank,
+        )),
+        accept: request.headers().get(header::ACCEPT).cloned(),
+        is_head: request.method() == Method::HEAD,
+        vary_accept: request.method() == Method::GET && route.is_some_and(|r| r.endpoint && r.page),
+        // Only an app with `handle_error` needs the method and URI after the request is served.
+        request_line: A::HAS_HANDLE_ERROR
+            .then(|| (request.method().clone(), request.uri().clone())),
     };
-    context.write_cookies(&mut response);
-    if response.extensions().get::<ErrorBody>().is_some() {
-        response = Box::pin(error_body::render::<A>(
-            response,
-            accept.as_ref().and_then(|v| v.to_str().ok()),
-            request_line.as_ref(),
-        ))
-        .await;
-    }
-    if is_head {
-        response = without_body(response);
-    }
-    response
+    let future = if A::HAS_HANDLE {
+        let resolve_state = state.clone();
+        let resolve = Resolve::new(move |request| resolve::<A>(resolve_state, request, target));
+        A::handle(request, resolve, state)
+    } else {
+        resolve::<A>(state, request, target)
+    };
+    Responding::serving(catch_panic::catch_panic(future), finish)
 }
 
 /// What routekit serves for a request: SvelteKit's `resolve`. The endpoint or page of the
 /// route, the data of a data request, or the error page of an unmatched or malformed path.
-pub async fn resolve<A: RouteTable>(state: A::State, request: Request, target: Target) -> Response {
-    // The rare, larger futures are boxed so that the common one (an endpoint) stays small.
+pub fn resolve<A: RouteTable>(state: A::State, request: Request, target: Target) -> ResponseFuture {
     match target {
-        Target::Route { rank, route } => serve_route::<A>(state, request, rank, route).await,
-        Target::Data { rank, data } => match rank.and_then(A::page) {
-            Some(page) => Box::pin(data_request::respond::<A>(state, request, page, &data)).await,
-            None => data_request::not_found(),
-        },
-        Target::NotFound => {
-            Box::pin(not_found_or_malformed::<A>(
-                state,
-                request,
-                StatusCode::NOT_FOUND,
-                "Not Found",
-            ))
-            .await
+        Target::Route { rank, route } => serve_route::<A>(state, request, rank, route),
+        Target::Data { rank, data } => {
+            match rank.and_then(A::page) {
+                Some(page) => Box::pin(async move {
+                    data_request::respond::<A>(state, request, page, &data).await
+                }),
+                None => ready(data_request::not_found()),
+            }
         }
-        Target::Malformed => {
-            Box::pin(not_found_or_malformed::<A>(
-                state,
-                request,
-                StatusCode::BAD_REQUEST,
-                "Malformed URI",
-            ))
-            .await
-        }
+        Target::NotFound => Box::pin(not_found_or_malformed::<A>(
+            state,
+            request,
+            StatusCode::NOT_FOUND,
+            "Not Found",
+        )),
+        Target::Malformed => Box::pin(not_found_or_malformed::<A>(
+            state,
+            request,
+            StatusCode::BAD_REQUEST,
+            "Malformed URI",
+        )),
     }
 }
 
 /// Serves a matched route: its endpoint or its page, by method and `Accept` (§6 step 11).
-async fn serve_route<A: RouteTable>(
+fn serve_route<A: RouteTable>(
     state: A::State,
     request: Request,
     rank: usize,
     route: &'static RouteInfo,
-) -> Response {
-    let vary_accept = request.method() == Method::GET && route.endpoint && route.page;
+) -> ResponseFuture {
     let use_endpoint = route.endpoint && (!route.page || is_endpoint_request(&request));
-    let future = if use_endpoint {
+    if use_endpoint {
         match endpoint::choose(route, request.method()) {
             Ok(handler) => A::call_endpoint(rank, handler, request, state),
-            Err(refusal) => return refusal,
+            Err(refusal) => ready(refusal),
         }
     } else {
         match A::page(rank) {
             Some(page) => Box::pin(respond::render_page::<A>(state, request, rank, route, page)),
-            None => return no_such_handler(rank, "page"),
+            None => ready(no_such_handler(rank, "page")),
         }
-    };
-    let mut response = catch_panic::catch_panic(future).await;
-    if vary_accept {
-        add_vary_accept(&mut response);
     }
-    response
 }
 
-/// `response` with its body dropped: `HEAD` answers with `GET`'s headers, `content-length`
-/// included.
-fn without_body(response: Response) -> Response {
-    let (mut parts, body) = response.into_parts();
-    if let Some(length) = axum::body::HttpBody::size_hint(&body).exact()
-        && !parts.headers.contains_key(header::CONTENT_LENGTH)
-    {
-        parts
-            .headers
-            .insert(header::CONTENT_LENGTH, HeaderValue::from(length));
-    }
-    Response::from_parts(parts, Body::empty())
+/// A response that is already there, as a [`ResponseFuture`].
+fn ready(response: Response) -> ResponseFuture {
+    Box::pin(std::future::ready(response))
 }
 
 /// The 404 of an unmatched path or the 400 of a malformed one: for a client that prefers
@@ -294,21 +272,6 @@ async fn not_found_or_malformed<A: RouteTable>(
     }
     let (parts, _) = request.into_parts();
     respond::respond_with_error::<A>(state, parts, status, Some(message.to_owned())).await
-}
-
-/// Appends `Accept` to `Vary` unless it already names `accept` or `*`.
-fn add_vary_accept(response: &mut Response) {
-    let headers = response.headers_mut();
-    let covered = headers.get_all(header::VARY).iter().any(|value| {
-        value
-            .to_str()
-            .unwrap_or_default()
-            .split(',')
-            .any(|v| v.trim() == "*" || v.trim().eq_ignore_ascii_case("accept"))
-    });
-    if !covered {
-        headers.append(header::VARY, HeaderValue::from_static("Accept"));
-    }
 }
 
 /// SvelteKit's `is_endpoint_request`, for a route with both a page and an endpoint.
