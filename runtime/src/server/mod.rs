@@ -187,7 +187,7 @@ pub fn respond<A: RouteTable>(
         vary_accept: request.method() == Method::GET && route.is_some_and(|r| r.endpoint && r.page),
         // Only an app with `handle_error` needs the method and URI after the request is served.
         request_line: A::HAS_HANDLE_ERROR
-            .then(|| (request.method().clone(), request.uri().clone())),
+            .then(|| Box::new((request.method().clone(), request.uri().clone()))),
     };
     let future = if A::HAS_HANDLE {
         let resolve_state = state.clone();

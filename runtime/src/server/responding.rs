@@ -27,8 +27,9 @@ pub(crate) struct Finish {
     pub(crate) is_head: bool,
     /// Whether the route has a page and an endpoint (`Vary: Accept` on `GET`).
     pub(crate) vary_accept: bool,
-    /// The request's method and URI, for `handle_error` (only when the app has one).
-    pub(crate) request_line: Option<(Method, Uri)>,
+    /// The request's method and URI, for `handle_error` (only when the app has one; boxed so
+    /// that the future stays small for the others).
+    pub(crate) request_line: Option<Box<(Method, Uri)>>,
 }
 
 /// The future of a request served by routekit.
@@ -85,7 +86,7 @@ impl<A: RouteTable> Future for Responding<A> {
                         let is_head = finish.is_head;
                         let render = Box::pin(async move {
                             let accept = accept.as_ref().and_then(|v| v.to_str().ok());
-                            error_body::render::<A>(response, accept, request_line.as_ref()).await
+                            error_body::render::<A>(response, accept, request_line.as_deref()).await
                         });
                         this.stage = Stage::Rendering(render, is_head);
                         continue;
