@@ -1,9 +1,32 @@
 //! routekit: SvelteKit's filesystem routing for axum.
 //!
-//! This crate is what applications depend on. So far it holds the request-path helpers that
-//! reproduce SvelteKit 2's rules: [`negotiate`] (content negotiation on `Accept`),
-//! [`normalize_path`] (trailing-slash policy) and [`decode_pathname`] (SvelteKit's partial
-//! percent-decoding of request paths).
+//! Write a `src/routes` folder as in SvelteKit (`blog/[slug]`, `[[lang]]/home`,
+//! `files/[...path]`, `(group)`, `+page@.html`) with Rust route files and minijinja templates,
+//! derive [`Routes`] on a struct, and serve `App::router()`, a plain `axum::Router`:
+//!
+//! ```rust,ignore
+//! #[derive(routekit::Routes)]
+//! #[routes(dir = "src/routes", state = AppState)]
+//! struct App;
+//!
+//! let app = App::router().with_state(state);
+//! axum::serve(tokio::net::TcpListener::bind("127.0.0.1:3000").await?, app).await?;
+//! ```
+//!
+//! - `+server.rs` exports axum handlers named after HTTP methods (`GET`, `POST`, …,
+//!   `fallback`);
+//! - `+page.server.rs` / `+layout.server.rs` export a `load` (see [`Load`]) and, for pages,
+//!   `mod actions` (see [`Action`]); `+page.html`, `+layout.html` and `+error.html` render
+//!   their data;
+//! - `src/hooks.server.rs` may export `handle` (see [`Handle`]) and `handle_error` (see
+//!   [`UnexpectedError`]);
+//! - handlers take routekit's extractors ([`Cookies`], [`RequestEvent`], [`Locals`],
+//!   [`Parent`], the route's generated `Params`) next to axum's, and return [`Error`]s built
+//!   with [`error()`], [`redirect()`] and [`fail()`].
+//!
+//! The request-path helpers reproduce SvelteKit 2's rules: [`negotiate()`] (content
+//! negotiation on `Accept`), [`normalize_path`] (trailing-slash policy) and
+//! [`decode_pathname`] (SvelteKit's partial percent-decoding of request paths).
 
 mod matching;
 pub mod negotiate;

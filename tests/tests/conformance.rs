@@ -497,7 +497,7 @@ fn normalize_path(v: &Value, tally: &mut Tally) {
 
 fn dispatch_facts(v: &Value, tally: &mut Tally) {
     tally.not_run.push(format!(
-        "{}: a request-level fact; it needs the axum runtime and is an integration test of the runtime milestone",
+        "{}: a request-level fact, checked against the runtime by `cargo test -p routekit-tests --test dispatch_facts`",
         v["name"].as_str().unwrap_or_default()
     ));
 }

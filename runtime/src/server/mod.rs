@@ -158,7 +158,7 @@ impl<A: RouteTable> axum::handler::Handler<Whole, A::State> for Dispatch<A> {
 }
 
 /// SvelteKit's `respond` for one request: the CSRF check, the route (or the trailing-slash
-/// redirect), the request context, the `handle` hook around [`resolve`], then the response's
+/// redirect), the request context, the `handle` hook around `resolve`, then the response's
 /// cookies and error body. `HEAD` responses lose their body last, whatever produced them.
 pub fn respond<A: RouteTable>(
     state: A::State,
