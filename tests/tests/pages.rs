@@ -494,3 +494,22 @@ fn the_dispatch_future_stays_small() {
     assert!(size <= 1024, "the respond future is {size} bytes");
     eprintln!("respond future: {size} bytes");
 }
+
+#[tokio::test]
+async fn independent_loads_run_concurrently() {
+    let (response, body) = get("/concurrent").await;
+    assert_eq!(response.status(), StatusCode::OK, "{body}");
+    assert!(
+        body.contains("<p>met the page / met the layout</p>"),
+        "{body}"
+    );
+}
+
+#[tokio::test]
+async fn a_panicking_load_is_a_500_and_the_app_keeps_serving() {
+    let (response, body) = get("/blog/panic").await;
+    assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
+    assert!(body.contains("Internal Error"), "{body}");
+    let (response, _) = get("/blog/hello").await;
+    assert_eq!(response.status(), StatusCode::OK);
+}
