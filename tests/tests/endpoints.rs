@@ -2,11 +2,12 @@
 //! `tower::Service` (no network): SvelteKit 2's dispatch facts for endpoints (the conformance
 //! file's `dispatch_facts`), the status paths, and the error rules.
 
-use axum::body::Body;
-use axum::http::{Request, StatusCode};
+#[path = "support/oneshot.rs"]
+mod oneshot;
+
+use axum::http::StatusCode;
 use axum::response::Response;
-use http_body_util::BodyExt;
-use tower::ServiceExt;
+use oneshot::header_of;
 
 /// The fixture app: `tests/fixtures/endpoints/src/routes`.
 #[derive(routekit::Routes)]
@@ -24,28 +25,11 @@ async fn send(
     uri: &str,
     headers: &[(&str, &str)],
 ) -> (Response, String) {
-    let mut request = Request::builder().method(method).uri(uri);
-    for (name, value) in headers {
-        request = request.header(*name, *value);
-    }
-    let response = router
-        .oneshot(request.body(Body::empty()).expect("a valid request"))
-        .await
-        .expect("the router is infallible");
-    let (parts, body) = response.into_parts();
-    let bytes = body.collect().await.expect("read the body").to_bytes();
-    (
-        Response::from_parts(parts, Body::empty()),
-        String::from_utf8_lossy(&bytes).into_owned(),
-    )
+    oneshot::send(router, method, uri, headers, "").await
 }
 
 async fn request(method: &str, uri: &str, headers: &[(&str, &str)]) -> (Response, String) {
     send(App::router(), method, uri, headers).await
-}
-
-fn header_of<'r>(response: &'r Response, name: &str) -> Option<&'r str> {
-    response.headers().get(name).and_then(|v| v.to_str().ok())
 }
 
 #[tokio::test]

@@ -1,11 +1,12 @@
 //! `src/hooks.server.rs`: the `handle` hook around every request (typed locals, short-circuit,
 //! changing the response, setting cookies) and `handle_error` for unexpected errors.
 
-use axum::body::Body;
-use axum::http::{Request, StatusCode};
+#[path = "support/oneshot.rs"]
+mod oneshot;
+
+use axum::http::StatusCode;
 use axum::response::Response;
-use http_body_util::BodyExt;
-use tower::ServiceExt;
+use oneshot::header_of;
 
 /// The fixture app: `tests/fixtures/hooks/src/routes`, with `hooks.server.rs` beside it.
 #[derive(routekit::Routes)]
@@ -13,24 +14,7 @@ use tower::ServiceExt;
 struct HooksApp;
 
 async fn send(uri: &str, headers: &[(&str, &str)]) -> (Response, String) {
-    let mut request = Request::builder().uri(uri);
-    for (name, value) in headers {
-        request = request.header(*name, *value);
-    }
-    let response = HooksApp::router()
-        .oneshot(request.body(Body::empty()).expect("a valid request"))
-        .await
-        .expect("the router is infallible");
-    let (parts, body) = response.into_parts();
-    let bytes = body.collect().await.expect("read the body").to_bytes();
-    (
-        Response::from_parts(parts, Body::empty()),
-        String::from_utf8_lossy(&bytes).into_owned(),
-    )
-}
-
-fn header_of<'r>(response: &'r Response, name: &str) -> Option<&'r str> {
-    response.headers().get(name).and_then(|v| v.to_str().ok())
+    oneshot::send(HooksApp::router(), "GET", uri, headers, "").await
 }
 
 #[tokio::test]

@@ -2,11 +2,13 @@
 //! and their merged data, typed parent data, form actions in HTML and JSON mode, error
 //! boundaries, `__data.json`, and the page's method rules (SvelteKit 2 §6–7).
 
+#[path = "support/oneshot.rs"]
+mod oneshot;
+
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use axum::response::Response;
-use http_body_util::BodyExt;
-use tower::ServiceExt;
+use oneshot::header_of;
 
 /// The fixture app: `tests/fixtures/pages/src/routes`.
 #[derive(routekit::Routes)]
@@ -18,36 +20,16 @@ const HTML: &str = "text/html";
 const JSON: &str = "application/json";
 
 async fn send(method: &str, uri: &str, headers: &[(&str, &str)], body: &str) -> (Response, String) {
-    let mut request = Request::builder().method(method).uri(uri);
     // A same-origin form, as a browser sends it: CSRF protection refuses any other.
+    let mut headers = headers.to_vec();
     if !headers.iter().any(|(name, _)| *name == "origin") {
-        request = request.header("origin", "http://localhost");
+        headers.push(("origin", "http://localhost"));
     }
-    for (name, value) in headers {
-        request = request.header(*name, *value);
-    }
-    let response = App::router()
-        .oneshot(
-            request
-                .body(Body::from(body.to_owned()))
-                .expect("a valid request"),
-        )
-        .await
-        .expect("the router is infallible");
-    let (parts, body) = response.into_parts();
-    let bytes = body.collect().await.expect("read the body").to_bytes();
-    (
-        Response::from_parts(parts, Body::empty()),
-        String::from_utf8_lossy(&bytes).into_owned(),
-    )
+    oneshot::send(App::router(), method, uri, &headers, body).await
 }
 
 async fn get(uri: &str) -> (Response, String) {
     send("GET", uri, &[("accept", HTML)], "").await
-}
-
-fn header_of<'r>(response: &'r Response, name: &str) -> Option<&'r str> {
-    response.headers().get(name).and_then(|v| v.to_str().ok())
 }
 
 fn json(body: &str) -> serde_json::Value {

@@ -2,15 +2,15 @@
 //! `tower::Service` (no network): cookies, the CSRF check, `RequestEvent`, locals and
 //! `event.fetch`. The fixture app is `tests/fixtures/request_context/src/routes`.
 
+#[path = "support/oneshot.rs"]
+mod oneshot;
+
 use std::net::SocketAddr;
 
-use axum::body::Body;
 use axum::extract::Request;
 use axum::http::StatusCode;
 use axum::middleware::{self, Next};
 use axum::response::Response;
-use http_body_util::BodyExt;
-use tower::ServiceExt;
 
 /// The fixture app.
 #[derive(routekit::Routes)]
@@ -21,39 +21,10 @@ struct App;
 #[derive(Clone)]
 pub struct User(pub String);
 
-async fn send(
-    router: axum::Router,
-    method: &str,
-    uri: &str,
-    headers: &[(&str, &str)],
-    body: &str,
-) -> (Response, String) {
-    let mut request = Request::builder().method(method).uri(uri);
-    for (name, value) in headers {
-        request = request.header(*name, *value);
-    }
-    let response = router
-        .oneshot(
-            request
-                .body(Body::from(body.to_owned()))
-                .expect("a valid request"),
-        )
-        .await
-        .expect("the router is infallible");
-    let (parts, body) = response.into_parts();
-    let bytes = body.collect().await.expect("read the body").to_bytes();
-    (
-        Response::from_parts(parts, Body::empty()),
-        String::from_utf8_lossy(&bytes).into_owned(),
-    )
-}
+use oneshot::{header_of, send};
 
 async fn get(uri: &str, headers: &[(&str, &str)]) -> (Response, String) {
     send(App::router(), "GET", uri, headers, "").await
-}
-
-fn header_of<'r>(response: &'r Response, name: &str) -> Option<&'r str> {
-    response.headers().get(name).and_then(|v| v.to_str().ok())
 }
 
 fn set_cookies(response: &Response) -> Vec<&str> {
