@@ -28,6 +28,17 @@ async fn send(method: &str, uri: &str, headers: &[(&str, &str)], body: &str) -> 
     oneshot::send(App::router(), method, uri, &headers, body).await
 }
 
+/// A form POST that accepts `accept`.
+async fn post(uri: &str, accept: &str, body: &str) -> (Response, String) {
+    send(
+        "POST",
+        uri,
+        &[("accept", accept), ("content-type", FORM)],
+        body,
+    )
+    .await
+}
+
 async fn get(uri: &str) -> (Response, String) {
     send("GET", uri, &[("accept", HTML)], "").await
 }
@@ -202,13 +213,7 @@ async fn head_on_a_page_has_no_body() {
 #[tokio::test]
 async fn post_to_a_page_without_actions_is_405() {
     // HTML mode: the page's boundary renders the 405.
-    let (response, body) = send(
-        "POST",
-        "/plain",
-        &[("accept", HTML), ("content-type", FORM)],
-        "a=1",
-    )
-    .await;
+    let (response, body) = post("/plain", HTML, "a=1").await;
     assert_eq!(response.status(), StatusCode::METHOD_NOT_ALLOWED);
     assert_eq!(header_of(&response, "allow"), Some("GET"));
     assert!(
@@ -229,13 +234,7 @@ async fn post_to_a_page_without_actions_is_405() {
 
 #[tokio::test]
 async fn a_failing_action_renders_the_page_with_form_and_its_status() {
-    let (response, body) = send(
-        "POST",
-        "/login",
-        &[("accept", HTML), ("content-type", FORM)],
-        "user=bob&password=nope",
-    )
-    .await;
+    let (response, body) = post("/login", HTML, "user=bob&password=nope").await;
     assert_eq!(response.status(), StatusCode::BAD_REQUEST);
     assert!(
         body.contains("<p class=\"message\">Wrong credentials</p>"),
@@ -246,22 +245,10 @@ async fn a_failing_action_renders_the_page_with_form_and_its_status() {
 #[tokio::test]
 async fn a_redirecting_action_is_303_in_html_mode_and_json_in_json_mode() {
     let form = "user=ann&password=secret";
-    let (response, _) = send(
-        "POST",
-        "/login",
-        &[("accept", HTML), ("content-type", FORM)],
-        form,
-    )
-    .await;
+    let (response, _) = post("/login", HTML, form).await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     assert_eq!(header_of(&response, "location"), Some("/blog/welcome"));
-    let (response, body) = send(
-        "POST",
-        "/login",
-        &[("accept", JSON), ("content-type", FORM)],
-        form,
-    )
-    .await;
+    let (response, body) = post("/login", JSON, form).await;
     assert_eq!(response.status(), StatusCode::OK);
     assert_eq!(
         json(&body),
@@ -308,13 +295,7 @@ async fn action_results_in_json_mode_are_devalue_encoded() {
 
 #[tokio::test]
 async fn a_named_action_renders_the_page_with_form_in_html_mode() {
-    let (response, body) = send(
-        "POST",
-        "/todos?/create",
-        &[("accept", HTML), ("content-type", FORM)],
-        "text=milk",
-    )
-    .await;
+    let (response, body) = post("/todos?/create", HTML, "text=milk").await;
     assert_eq!(response.status(), StatusCode::OK);
     assert!(
         body.contains("<li>write tests</li><li>ship</li></ul><p class=\"created\">milk</p>"),
@@ -324,25 +305,13 @@ async fn a_named_action_renders_the_page_with_form_in_html_mode() {
 
 #[tokio::test]
 async fn an_action_error_replaces_the_leaf_load() {
-    let (response, body) = send(
-        "POST",
-        "/todos?/create",
-        &[("accept", HTML), ("content-type", FORM)],
-        "text=",
-    )
-    .await;
+    let (response, body) = post("/todos?/create", HTML, "text=").await;
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert!(
         body.contains("<div class=\"root-error\">422: A todo needs text (user ann)</div>"),
         "{body}"
     );
-    let (response, body) = send(
-        "POST",
-        "/todos?/create",
-        &[("accept", JSON), ("content-type", FORM)],
-        "text=",
-    )
-    .await;
+    let (response, body) = post("/todos?/create", JSON, "text=").await;
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(
         json(&body),
