@@ -326,3 +326,18 @@ async fn a_streamed_response_is_sent_as_it_comes() {
     );
     assert_eq!(body, "data: one\n\ndata: two\n\ndata: three\n\n");
 }
+
+#[tokio::test]
+async fn a_matching_if_none_match_is_304() {
+    let (response, body) = request("GET", "/etag", &[("if-none-match", "W/\"v1\"")]).await;
+    assert_eq!(response.status(), StatusCode::NOT_MODIFIED);
+    assert_eq!(body, "");
+    assert_eq!(header_of(&response, "etag"), Some("\"v1\""));
+    assert_eq!(header_of(&response, "cache-control"), Some("max-age=60"));
+    assert_eq!(header_of(&response, "content-type"), None);
+    let (response, body) = request("GET", "/etag", &[("if-none-match", "\"v0\"")]).await;
+    assert_eq!(
+        (response.status(), body.as_str()),
+        (StatusCode::OK, "tagged body")
+    );
+}

@@ -11,6 +11,7 @@ mod endpoint;
 pub(crate) mod error;
 mod error_body;
 pub(crate) mod hooks;
+mod not_modified;
 mod responding;
 mod route_match;
 mod target;
@@ -183,6 +184,7 @@ pub fn respond<A: RouteTable>(
             rank,
         )),
         accept: request.headers().get(header::ACCEPT).cloned(),
+        if_none_match: request.headers().get(header::IF_NONE_MATCH).cloned(),
         is_head: request.method() == Method::HEAD,
         vary_accept: request.method() == Method::GET && route.is_some_and(|r| r.endpoint && r.page),
         // Only an app with `handle_error` needs the method and URI after the request is served.

@@ -15,6 +15,7 @@ use axum::response::Response;
 use super::catch_panic::CatchPanic;
 use super::context::Context;
 use super::error::ErrorBody;
+use super::not_modified::not_modified;
 use super::{ResponseFuture, RouteTable, error_body};
 
 /// What is left to do once the handler answered.
@@ -27,6 +28,8 @@ pub(crate) struct Finish {
     pub(crate) is_head: bool,
     /// Whether the route has a page and an endpoint (`Vary: Accept` on `GET`).
     pub(crate) vary_accept: bool,
+    /// The request's `If-None-Match`, for a 304.
+    pub(crate) if_none_match: Option<HeaderValue>,
     /// The request's method and URI, for `handle_error` (only when the app has one; boxed so
     /// that the future stays small for the others).
     pub(crate) request_line: Option<Box<(Method, Uri)>>,
@@ -91,6 +94,7 @@ impl<A: RouteTable> Future for Responding<A> {
                         this.stage = Stage::Rendering(render, is_head);
                         continue;
                     }
+                    let response = not_modified(response, finish.if_none_match.as_ref());
                     let is_head = finish.is_head;
                     this.stage = Stage::Ready(None);
                     return Poll::Ready(head(response, is_head));
