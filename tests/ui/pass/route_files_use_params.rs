@@ -28,8 +28,9 @@ fn main() {
         slug: "hello".to_owned(),
     };
     assert_eq!(blog_slug::page_server::title(&params), "Post: hello");
-    assert_eq!(now(blog_slug::page_server::load()), "post");
-    assert_eq!(now(lang::layout_server::load()), "layout");
+    let data = now(blog_slug::page_server::load(params)).expect("the post loads");
+    assert_eq!(data["title"], "Post: hello");
+    assert!(now(lang::layout_server::load()).is_ok());
 
     // From a request path to the route's params, then into the endpoint's helper.
     let decoded = routekit::decode_pathname("/api/items/42").expect("a valid path");
