@@ -464,3 +464,25 @@ async fn a_panicking_load_is_a_500_and_the_app_keeps_serving() {
     let (response, _) = get("/blog/hello").await;
     assert_eq!(response.status(), StatusCode::OK);
 }
+
+#[tokio::test]
+async fn an_oversized_form_is_413_with_axums_body_limit_layer() {
+    let router = App::router().layer(axum::extract::DefaultBodyLimit::max(64));
+    let body = format!("user=ann&password={}", "x".repeat(100));
+    let headers = [
+        ("accept", JSON),
+        ("content-type", FORM),
+        ("origin", "http://localhost"),
+    ];
+    let (response, text) = oneshot::send(router, "POST", "/login", &headers, &body).await;
+    assert_eq!(response.status(), StatusCode::PAYLOAD_TOO_LARGE);
+    let text = json(&text);
+    assert_eq!(text["type"], "error");
+    assert!(
+        text["error"]["message"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("length limit exceeded"),
+        "{text}"
+    );
+}
