@@ -51,6 +51,7 @@ pub use server::{
     Cookies, Handle, Locals, Options, RequestEvent, Resolve, UnexpectedError, router_with,
 };
 pub use server::{Error, ErrorBody, RouteMatch, RouteTable, error, fail, json, redirect, router};
+pub use server::{RouteService, ServiceFuture, service, service_with};
 
 /// Items generated code uses. Not a public API: it may change in any release.
 #[doc(hidden)]

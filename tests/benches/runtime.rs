@@ -23,6 +23,14 @@ fn routekit(bencher: divan::Bencher, case: &str) {
 }
 
 #[divan::bench(args = PATHS.map(|(name, _)| name))]
+fn routekit_service(bencher: divan::Bencher, case: &str) {
+    let path = path_of(case);
+    let mut service = apps::routekit_service();
+    assert_eq!(serve(&mut service, path), 200);
+    bencher.bench_local(|| serve(&mut service, path));
+}
+
+#[divan::bench(args = PATHS.map(|(name, _)| name))]
 fn axum_by_hand(bencher: divan::Bencher, case: &str) {
     let path = path_of(case);
     let mut router = apps::hand_written();

@@ -341,3 +341,32 @@ async fn a_matching_if_none_match_is_304() {
         (StatusCode::OK, "tagged body")
     );
 }
+
+#[tokio::test]
+async fn the_app_serves_as_a_service_of_its_own() {
+    use tower::ServiceExt;
+    let service = App::service(());
+    let request = axum::http::Request::get("/endpoint-output/body")
+        .body(axum::body::Body::empty())
+        .expect("a request");
+    let response = service.clone().oneshot(request).await.expect("infallible");
+    assert_eq!(response.status(), StatusCode::OK);
+    // Any body type that axum accepts, and the rules of the router: 404, panics.
+    let request = axum::http::Request::get("/no/such/path")
+        .header("accept", "application/json")
+        .body(String::new())
+        .expect("a request");
+    let response = service.clone().oneshot(request).await.expect("infallible");
+    assert_eq!(response.status(), StatusCode::NOT_FOUND);
+    let request = axum::http::Request::get("/errors/panic")
+        .body(axum::body::Body::empty())
+        .expect("a request");
+    let response = service.clone().oneshot(request).await.expect("infallible");
+    assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
+    // It plugs into `axum::serve` like a router does (bound, not run).
+    let make = axum::ServiceExt::<axum::extract::Request>::into_make_service(service);
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("a free port");
+    drop(axum::serve(listener, make));
+}

@@ -90,6 +90,20 @@ pub fn route_table_impl(
             pub fn router_with(options: ::routekit::Options) -> #axum::Router<#container::State> {
                 ::routekit::router_with::<#ident>(options)
             }
+
+            /// The app as a `tower::Service` of its own, without an axum `Router` in front:
+            /// the lean way to serve an app that routekit serves alone.
+            pub fn service(state: #container::State) -> ::routekit::RouteService<#ident> {
+                ::routekit::service::<#ident>(state)
+            }
+
+            /// [`Self::service`] with `options`: trusted origins, the CSRF check.
+            pub fn service_with(
+                state: #container::State,
+                options: ::routekit::Options,
+            ) -> ::routekit::RouteService<#ident> {
+                ::routekit::service_with::<#ident>(state, options)
+            }
         }
     }
 }

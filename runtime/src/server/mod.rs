@@ -14,6 +14,7 @@ pub(crate) mod hooks;
 mod not_modified;
 mod responding;
 mod route_match;
+mod service;
 mod target;
 
 // The request context: cookies, CSRF, `RequestEvent`, locals, `event.fetch`.
@@ -47,6 +48,7 @@ pub use error::{Error, ErrorBody, error, fail, json, redirect};
 pub use hooks::{Handle, Resolve, UnexpectedError};
 pub use responding::Responding;
 pub use route_match::{RouteMatch, no_such_handler, params_from_parts};
+pub use service::{RouteService, ServiceFuture, service, service_with};
 pub use target::Target;
 
 pub use cookies::Cookies;

@@ -6,10 +6,13 @@ use std::future::Future;
 use std::pin::pin;
 use std::task::{Context, Poll, Waker};
 
+use std::convert::Infallible;
+
 use axum::Router;
 use axum::body::Body;
 use axum::extract::Path;
 use axum::http::Request;
+use axum::response::Response;
 use axum::routing::get;
 use tower::{Service, ServiceExt};
 
@@ -26,6 +29,11 @@ const STATIC_PAGES: [&str; 12] = [
 /// The routekit app's router.
 pub fn routekit() -> Router {
     App::router().with_state(())
+}
+
+/// The routekit app as a service of its own, without an axum `Router` in front.
+pub fn routekit_service() -> routekit::RouteService<App> {
+    App::service(())
 }
 
 /// The same routes, written by hand with axum.
@@ -88,14 +96,17 @@ fn run<F: Future>(future: F) -> F::Output {
     }
 }
 
-/// Serves one GET of `path` through the router's `tower::Service`; returns the status.
-pub fn serve(router: &mut Router, path: &'static str) -> u16 {
+/// Serves one GET of `path` through a `tower::Service` (a router or a routekit service);
+/// returns the status.
+pub fn serve<S>(service: &mut S, path: &'static str) -> u16
+where
+    S: Service<Request<Body>, Response = Response, Error = Infallible>,
+{
     let request = Request::builder()
         .uri(path)
         .body(Body::empty())
         .expect("a request");
-    let service =
-        run(<Router as ServiceExt<Request<Body>>>::ready(router)).expect("the router is ready");
+    let service = run(ServiceExt::<Request<Body>>::ready(service)).expect("the service is ready");
     run(service.call(request))
         .expect("infallible")
         .status()
