@@ -1,37 +1,83 @@
-//! routekit's example application.
-//!
-//! At this stage of the project the app does not serve HTTP yet (the axum runtime is the next
-//! milestone). `#[derive(Routes)]` compiles its routes folder into a dispatch table; the app
-//! prints that table in priority order and shows which route each path given on the command
-//! line reaches, with its typed params:
+//! routekit's example application: a blog, a todo list and a dashboard behind a login, on an
+//! SQLite file, with every routing case of SvelteKit's docs.
 //!
 //! ```text
-//! cargo run -p example-app -- /blog/hello /archive/3 /fr/home /smileys/:-)
+//! cargo run -p example-app                       # http://127.0.0.1:3000, data in example-app.db
+//! PORT=8080 DATABASE_URL=/tmp/demo.db cargo run -p example-app
 //! ```
+//!
+//! The routes are `src/routes` (see the README for the tour), the data access they share is
+//! `src/lib/server` (SvelteKit's `$lib/server`), and `src/hooks.server.rs` signs requests in.
 
-/// The app: its routes are `src/routes`, its param matchers `src/params`.
+mod config;
+#[path = "lib/server/mod.rs"]
+mod server;
+mod shutdown;
+mod state;
+
+use std::io::IsTerminal;
+use std::net::{Ipv4Addr, SocketAddr};
+use std::process::ExitCode;
+
+use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
+use tracing::Level;
+use tracing_subscriber::EnvFilter;
+
+use config::Config;
+use server::db::Db;
+use state::AppState;
+
+/// The app: its routes are `src/routes`, its param matchers `src/params`, its hooks
+/// `src/hooks.server.rs`.
 #[derive(routekit::Routes)]
-#[routes(dir = "src/routes")]
+// A path from the crate root: the derive's modules cannot see names imported here.
+#[routes(dir = "src/routes", state = crate::state::AppState)]
 struct App;
 
-fn main() {
-    println!("routes, in priority order:");
-    for (rank, route) in App::routes().iter().enumerate() {
-        println!("{:>4}  {}", rank + 1, route.id);
-    }
-    for path in std::env::args().skip(1) {
-        match App::resolve(&path) {
-            Some(found) => println!("{path} -> {} {:?}", found.route.id, found.params),
-            None if routekit::decode_pathname(&path).is_err() => {
-                println!("{path} -> malformed (400)")
-            }
-            None => println!("{path} -> no route (404)"),
+#[tokio::main]
+async fn main() -> ExitCode {
+    // Logs go to stderr: stdout only says where the app listens, for scripts and tests.
+    tracing_subscriber::fmt()
+        .with_writer(std::io::stderr)
+        .with_ansi(std::io::stderr().is_terminal())
+        .with_env_filter(
+            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")),
+        )
+        .init();
+    let config = match Config::from_env() {
+        Ok(config) => config,
+        Err(message) => {
+            eprintln!("example-app: {message}");
+            return ExitCode::from(2);
+        }
+    };
+    match serve(&config).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            tracing::error!(%error, "example-app stopped");
+            ExitCode::FAILURE
         }
     }
-    // `[page=integer]` is typed by `src/params/integer.rs` (`parse -> Option<u32>`), and `href`
-    // builds a link that routes back to the same params.
-    let page = app_routes::archive_page_integer::Params { page: 3 };
-    if let Ok(link) = page.href() {
-        println!("href of archive page {}: {link}", page.page);
-    }
+}
+
+/// Opens the database, then serves the app until a shutdown signal.
+async fn serve(config: &Config) -> Result<(), Box<dyn std::error::Error>> {
+    let db = Db::open(&config.database)
+        .map_err(|error| format!("cannot open {}: {error}", config.database.display()))?;
+    tracing::info!(database = %config.database.display(), "database ready");
+    let app = App::router().with_state(AppState { db }).layer(
+        TraceLayer::new_for_http()
+            .make_span_with(DefaultMakeSpan::new().level(Level::INFO))
+            .on_response(DefaultOnResponse::new().level(Level::INFO)),
+    );
+    let listener = tokio::net::TcpListener::bind((Ipv4Addr::LOCALHOST, config.port)).await?;
+    let address = listener.local_addr()?;
+    println!("listening on http://{address}");
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown::signal())
+    .await?;
+    Ok(())
 }

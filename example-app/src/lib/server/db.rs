@@ -1,0 +1,89 @@
+//! The SQLite database: one file, opened in WAL mode with a busy timeout so that several
+//! processes (two instances of the app, a backup tool) can use it at once without corrupting it.
+
+use std::path::Path;
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::Duration;
+
+use rusqlite::Connection;
+
+use super::migrations;
+
+/// How long a statement waits for another connection's write lock before failing.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// A handle on the database, cheap to clone. Queries run on tokio's blocking threads, one at a
+/// time per process (SQLite serializes writers anyway; WAL lets readers of other processes go on).
+#[derive(Clone)]
+pub struct Db {
+    connection: Arc<Mutex<Connection>>,
+}
+
+/// A failed database call.
+#[derive(Debug)]
+pub enum DbError {
+    /// SQLite refused or failed.
+    Sqlite(rusqlite::Error),
+    /// The blocking task that ran the query panicked or was cancelled.
+    Task(tokio::task::JoinError),
+}
+
+impl std::fmt::Display for DbError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DbError::Sqlite(error) => write!(f, "database error: {error}"),
+            DbError::Task(error) => write!(f, "database task failed: {error}"),
+        }
+    }
+}
+
+impl std::error::Error for DbError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            DbError::Sqlite(error) => Some(error),
+            DbError::Task(error) => Some(error),
+        }
+    }
+}
+
+impl From<rusqlite::Error> for DbError {
+    fn from(error: rusqlite::Error) -> Self {
+        DbError::Sqlite(error)
+    }
+}
+
+impl Db {
+    /// Opens (creating it if needed) the database file at `path`, then migrates and, on first
+    /// run, seeds it.
+    pub fn open(path: &Path) -> Result<Db, DbError> {
+        let mut connection = Connection::open(path)?;
+        // The timeout first: switching to WAL takes a lock another instance may hold.
+        connection.busy_timeout(BUSY_TIMEOUT)?;
+        connection.pragma_update(None, "journal_mode", "WAL")?;
+        connection.pragma_update(None, "foreign_keys", "ON")?;
+        connection.pragma_update(None, "synchronous", "NORMAL")?;
+        migrations::run(&mut connection)?;
+        Ok(Db {
+            connection: Arc::new(Mutex::new(connection)),
+        })
+    }
+
+    /// Runs `query` with the connection on a blocking thread, so that a query waiting on a
+    /// lock never stalls the async workers.
+    pub async fn call<T, F>(&self, query: F) -> Result<T, DbError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut Connection) -> rusqlite::Result<T> + Send + 'static,
+    {
+        let connection = self.connection.clone();
+        tokio::task::spawn_blocking(move || {
+            // A panic inside a query cannot leave SQLite half-written (the transaction rolls
+            // back when dropped), so a poisoned lock is safe to take over.
+            let mut connection = connection.lock().unwrap_or_else(PoisonError::into_inner);
+            query(&mut connection)
+        })
+        .await
+        .map_err(DbError::Task)?
+        .map_err(DbError::Sqlite)
+    }
+}
