@@ -370,3 +370,24 @@ async fn the_app_serves_as_a_service_of_its_own() {
         .expect("a free port");
     drop(axum::serve(listener, make));
 }
+
+/// A state type named through a `use` where the derive is.
+mod app_state {
+    /// The state.
+    #[derive(Clone)]
+    pub struct AppState;
+}
+
+use app_state::AppState;
+
+/// An app whose `state` is a name imported at the derive site.
+#[derive(routekit::Routes)]
+#[routes(dir = "fixtures/catchall/src/routes", state = AppState)]
+struct WithState;
+
+#[tokio::test]
+async fn the_state_type_resolves_where_the_derive_is() {
+    let router = WithState::router().with_state(AppState);
+    let (response, _) = send(router, "GET", "/anything", &[]).await;
+    assert_eq!(response.status(), StatusCode::OK);
+}

@@ -199,9 +199,9 @@ fn expand(input: &DeriveInput, invocation: &Invocation) -> Result<TokenStream, V
         &exports,
         &param_counts,
         &table_methods,
+        &options.state,
     );
     let route_count = servable.len();
-    let state = &options.state;
     let untracked = untracked_warning(
         &routes_dir,
         &shown.path(&routes_dir),
@@ -218,9 +218,10 @@ fn expand(input: &DeriveInput, invocation: &Invocation) -> Result<TokenStream, V
         #[path = "."]
         #[allow(non_snake_case)]
         #vis mod #container {
-            /// The app state type (`#[routes(state = ...)]`).
+            /// The app state type (`#[routes(state = ...)]`), named where the derive is, so
+            /// that the names in scope there resolve.
             #[allow(dead_code)]
-            pub type State = #state;
+            pub type State = <super::#ident as ::routekit::RouteTable>::State;
 
             #params_module
 

@@ -22,6 +22,7 @@ pub fn route_table_impl(
     exports: &ExportsByFile,
     param_counts: &[usize],
     page_methods: &TokenStream,
+    state: &syn::Type,
 ) -> TokenStream {
     let rt = quote!(::routekit::__private);
     let axum = quote!(#rt::axum);
@@ -51,7 +52,7 @@ pub fn route_table_impl(
     let counts = param_counts.iter();
     quote! {
         impl ::routekit::RouteTable for #ident {
-            type State = #container::State;
+            type State = #state;
 
             fn routes() -> &'static [::routekit::RouteInfo] {
                 &#container::ROUTES
