@@ -382,12 +382,12 @@ use app_state::AppState;
 
 /// An app whose `state` is a name imported at the derive site.
 #[derive(routekit::Routes)]
-#[routes(dir = "fixtures/catchall/src/routes", state = AppState)]
+#[routes(dir = "fixtures/pages/src/routes", state = AppState)]
 struct WithState;
 
 #[tokio::test]
 async fn the_state_type_resolves_where_the_derive_is() {
     let router = WithState::router().with_state(AppState);
-    let (response, _) = send(router, "GET", "/anything", &[]).await;
+    let (response, _) = send(router, "GET", "/plain", &[]).await;
     assert_eq!(response.status(), StatusCode::OK);
 }

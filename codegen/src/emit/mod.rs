@@ -191,16 +191,16 @@ fn expand(input: &DeriveInput, invocation: &Invocation) -> Result<TokenStream, V
     let hooks_module = hooks::hooks_module(hooks.as_ref(), &base_dir);
     let mut table_methods = page_items.methods.clone();
     table_methods.extend(hooks::hook_methods(hooks.as_ref(), &container));
-    let serve = serve::route_table_impl(
+    let serve = serve::route_table_impl(&serve::Table {
         ident,
-        &container,
-        &servable,
-        &module_of,
-        &exports,
-        &param_counts,
-        &table_methods,
-        &options.state,
-    );
+        container: &container,
+        servable: &servable,
+        module_of: &module_of,
+        exports: &exports,
+        param_counts: &param_counts,
+        page_methods: &table_methods,
+        state: &options.state,
+    });
     let route_count = servable.len();
     let untracked = untracked_warning(
         &routes_dir,

@@ -13,17 +13,38 @@ use crate::manifest::Route;
 /// The exports of every `.rs` route file, by file.
 pub type ExportsByFile = BTreeMap<PathBuf, (RouteFileKind, Exports)>;
 
+/// What `impl RouteTable` is made of.
+pub struct Table<'a> {
+    /// The struct the derive is on.
+    pub ident: &'a syn::Ident,
+    /// The generated container module.
+    pub container: &'a syn::Ident,
+    /// The routes with a page or an endpoint, in priority order.
+    pub servable: &'a [&'a Route],
+    /// The module of a route.
+    pub module_of: &'a dyn Fn(&Route) -> syn::Ident,
+    /// The exports of every route file.
+    pub exports: &'a ExportsByFile,
+    /// The number of params of each servable route.
+    pub param_counts: &'a [usize],
+    /// The page and hook methods.
+    pub page_methods: &'a TokenStream,
+    /// The app state type, as written in `#[routes(state = …)]`.
+    pub state: &'a syn::Type,
+}
+
 /// `impl RouteTable for App` and `App::router()`.
-pub fn route_table_impl(
-    ident: &syn::Ident,
-    container: &syn::Ident,
-    servable: &[&Route],
-    module_of: &dyn Fn(&Route) -> syn::Ident,
-    exports: &ExportsByFile,
-    param_counts: &[usize],
-    page_methods: &TokenStream,
-    state: &syn::Type,
-) -> TokenStream {
+pub fn route_table_impl(table: &Table<'_>) -> TokenStream {
+    let Table {
+        ident,
+        container,
+        servable,
+        module_of,
+        exports,
+        param_counts,
+        page_methods,
+        state,
+    } = *table;
     let rt = quote!(::routekit::__private);
     let axum = quote!(#rt::axum);
     let mut arms = Vec::new();
