@@ -24,7 +24,8 @@ use crate::matching::decode_param;
 ///
 /// ```
 /// async fn handler(event: routekit::RequestEvent) -> String {
-///     format!("{} {} ({})", event.method(), event.url(), event.route_id())
+///     let route = event.route_id().unwrap_or("no route");
+///     format!("{} {} ({route})", event.method(), event.url())
 /// }
 /// ```
 #[derive(Clone)]
