@@ -246,7 +246,7 @@ impl Apps {
             self.code,
             "/// The tree `{name}`.\n#[derive(routekit::Routes)]\n#[routes(dir = {dir:?}{options})]\nstruct {ty};\n\n\
              fn {name}_lookup(path: &str) -> (u32, Vec<Option<String>>) {{\n    let found = {ty}::lookup(path);\n    \
-             (found.rank, found.values.iter().map(|v| v.as_deref().map(str::to_owned)).collect())\n}}\n\n\
+             (found.rank, found.values().map(|v| v.map(str::to_owned)).collect())\n}}\n\n\
              fn {name}_matcher{matcher_fn}"
         )
         .expect("write to a String");

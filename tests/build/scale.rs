@@ -3,7 +3,8 @@
 //! - `github`: the 130 routes of `data/github-routes.txt` (matchit's own benchmark set), one
 //!   folder per route (`{p1}` → `[p1]`, the one trailing slash dropped) with an empty
 //!   `+server.rs`.
-//! - `scale_{10,100,1000,10000}`: GitHub-shaped trees of exactly that many routes. The tree of
+//! - `scale_{10,100,1000,10000}`: GitHub-shaped trees of exactly that many routes (10,000 only
+//!   with `ROUTEKIT_BENCH_10K=1`). The tree of
 //!   `n` routes holds `n / 130` copies of the GitHub routes plus `n % 130` of them taken evenly
 //!   from one more copy; copy 0 is GitHub as it is, copy `k` renames its top-level segments
 //!   with a pseudo-word (`/repos/…` → `/repos-veto/…`). Each copy is GitHub's shape; the tree
@@ -18,7 +19,8 @@
 //!
 //! Writes the trees under `$OUT_DIR/routekit-bench/` and `$OUT_DIR/scale_apps.rs`: one
 //! `#[derive(routekit::Routes)]` struct per tree and, per tree, a `RouteSet` constant with its
-//! routes in matchit syntax, the lookups and the route each lookup must reach.
+//! routes in matchit syntax, the lookups and the route each lookup must reach; and `SCALES`,
+//! the `scale_*` trees with their lookup functions.
 
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
@@ -29,12 +31,22 @@ use crate::rng::Rng;
 /// The GitHub API routes and request paths (matchit syntax).
 const GITHUB_DATA: &str = include_str!("../data/github-routes.txt");
 
-/// The sizes of the synthetic trees.
+/// The sizes of the synthetic trees. The largest only with `ROUTEKIT_BENCH_10K=1`: compiling
+/// its derive takes minutes, too long for every `cargo clippy --all-targets`.
 const SIZES: [usize; 4] = [10, 100, 1_000, 10_000];
+
+/// The sizes built by default.
+const DEFAULT_SIZES: usize = 3;
 
 /// Writes the trees and `$OUT_DIR/scale_apps.rs`.
 pub fn generate(out_dir: &Path) {
     println!("cargo::rerun-if-changed=data/github-routes.txt");
+    println!("cargo::rerun-if-env-changed=ROUTEKIT_BENCH_10K");
+    let sizes = if std::env::var_os("ROUTEKIT_BENCH_10K").is_some_and(|v| v == "1") {
+        &SIZES[..]
+    } else {
+        &SIZES[..DEFAULT_SIZES]
+    };
     let github = parse_github(GITHUB_DATA);
     let root = out_dir.join("routekit-bench");
     if root.exists() {
@@ -50,7 +62,7 @@ pub fn generate(out_dir: &Path) {
         github.clone(),
         github_lookups,
     ));
-    for size in SIZES {
+    for &size in sizes {
         let routes = scaled(&github, size, &mut rng);
         let lookups = lookups(&routes, &mut rng, Draw::Random(900), 100);
         sets.push((
@@ -71,6 +83,17 @@ pub fn generate(out_dir: &Path) {
          \x20   pub lookups: &'static [&'static str],\n\
          \x20   /// For each lookup, the index in `routes` of the route it reaches (`None`: no route).\n\
          \x20   pub expected: &'static [Option<u32>],\n\
+         }\n\n\
+         /// A tree of the scaling benchmark.\n\
+         pub struct Scale {\n\
+         \x20   /// Its number of routes.\n\
+         \x20   pub size: usize,\n\
+         \x20   /// Its routes and lookups.\n\
+         \x20   pub set: &'static RouteSet,\n\
+         \x20   /// Its `lookup`: the rank of the route a path reaches (`u32::MAX`: none).\n\
+         \x20   pub rank: fn(&str) -> u32,\n\
+         \x20   /// Its `routes()`, in priority order.\n\
+         \x20   pub routes: fn() -> &'static [routekit::RouteInfo],\n\
          }\n",
     );
     for (name, ident, routes, lookups) in &sets {
@@ -101,6 +124,18 @@ pub fn generate(out_dir: &Path) {
         }
         code.push_str("    ],\n};\n");
     }
+    code.push_str(
+        "\n/// The scaling benchmark's trees, smallest first.\npub static SCALES: &[Scale] = &[\n",
+    );
+    for (name, ident, routes, _) in sets.iter().filter(|(name, ..)| name.starts_with("scale_")) {
+        let _ = writeln!(
+            code,
+            "    Scale {{ size: {size}, set: &{constant}, rank: |path| {ident}::lookup(path).rank, routes: {ident}::routes }},",
+            size = routes.len(),
+            constant = name.to_uppercase(),
+        );
+    }
+    code.push_str("];\n");
     write_if_changed(&out_dir.join("scale_apps.rs"), &code);
 }
 
@@ -473,12 +508,13 @@ fn value(base: &str, run: usize, rng: &mut Rng) -> String {
     }
 }
 
-/// Writes one `+server.rs` per route under `dir`.
+/// Writes one `+server.rs` per route under `dir`: no handlers, only routing is measured.
 fn write_tree(dir: &Path, routes: &[Route]) {
     for route in routes {
         let folder = dir.join(route.folder());
         std::fs::create_dir_all(&folder).expect("create a route folder");
-        std::fs::write(folder.join("+server.rs"), "").expect("write a route file");
+        let text = format!("//! `{}`: routed, never served.\n", route.matchit());
+        std::fs::write(folder.join("+server.rs"), text).expect("write a route file");
     }
 }
 

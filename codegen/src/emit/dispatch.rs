@@ -216,7 +216,7 @@ fn terminal(rank: usize, end: End, slot: usize) -> TokenStream {
         End::Root => quote!(path.get(offset..) == ::core::option::Option::Some("/")),
         End::Normal | End::OnlyGroups => quote!(#rt::ends_at(path, offset)),
     };
-    quote! { if #test { best.record(#rank, &caps[..#slot], &mut []); } }
+    quote! { if #test { best.record::<#slot>(#rank, caps); } }
 }
 
 fn atoms(atoms: &[AtomPlan]) -> TokenStream {
@@ -268,7 +268,7 @@ fn tail_match(tail: &Tail, slot: usize) -> TokenStream {
                 let mut out: [::core::option::Option<::std::borrow::Cow<'p, str>>; #count] =
                     [const { ::core::option::Option::None }; #count];
                 if #rt::exec(&[#(#infos),*], &t, #accepts, &mut out) {
-                    best.record(#rank, &caps[..#slot], &mut out);
+                    best.record_tail(#rank, caps, #slot, &mut out);
                 }
             }
         }

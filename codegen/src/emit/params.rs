@@ -108,11 +108,13 @@ pub fn params_struct(
         impl<S: ::core::marker::Send + ::core::marker::Sync> #rt::axum::extract::FromRequestParts<S> for Params {
             type Rejection = #rt::axum::response::Response;
 
-            // Ready at once: no `async fn` state machine per route.
+            // A named future, ready at once: an `async fn` or an `impl Future` per route made
+            // type checking and coherence many times slower for large apps.
+            #[allow(refining_impl_trait)]
             fn from_request_parts(
                 parts: &mut #rt::axum::http::request::Parts,
                 _state: &S,
-            ) -> impl ::core::future::Future<Output = ::core::result::Result<Self, Self::Rejection>> + ::core::marker::Send {
+            ) -> ::core::future::Ready<::core::result::Result<Self, Self::Rejection>> {
                 ::core::future::ready(#extract)
             }
         }
