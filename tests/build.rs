@@ -1,11 +1,14 @@
 //! Generates the route trees that routekit's tests and benchmarks compile with
-//! `#[derive(Routes)]`: seeded random trees for the differential test.
+//! `#[derive(Routes)]`: seeded random trees for the differential test, and the dispatch
+//! benchmark's trees.
 //! Each writes its trees under `$OUT_DIR` and a Rust file of derives to `include!`.
 
 #[path = "build/diff.rs"]
 mod diff;
 #[path = "build/rng.rs"]
 mod rng;
+#[path = "build/scale.rs"]
+mod scale;
 
 fn main() {
     let out_dir =
@@ -13,6 +16,7 @@ fn main() {
     println!("cargo::rerun-if-changed=build.rs");
     println!("cargo::rerun-if-changed=build");
     diff::generate(&out_dir);
+    scale::generate(&out_dir);
     // The fixture apps that tests and benchmarks derive: rebuild when their routes change.
     for fixture in [
         "endpoints",

@@ -66,7 +66,14 @@ pub fn generate(out_dir: &Path) {
     let random: Vec<String> = (0..tree_count)
         .map(|k| {
             let ids = random_tree(&mut Rng(rng.next()));
-            apps.add(&format!("t{k}"), &ids, &random_matchers())
+            // Every other tree with one dispatch function per trie node that has children,
+            // so that the calls between node functions are tested as much as inline blocks.
+            let options = if k % 2 == 1 {
+                ", __function_budget = 1"
+            } else {
+                ""
+            };
+            apps.add(&format!("t{k}"), &ids, &random_matchers(), options)
         })
         .collect();
     apps.table(
@@ -100,6 +107,7 @@ pub fn generate(out_dir: &Path) {
             &name,
             &[route.to_owned()],
             &vector_matchers(vector.get("matchers")),
+            "",
         );
         exec.push(format!("({route:?}, {matchers:?}, {tree})"));
         built.push((route.to_owned(), matchers));
@@ -130,7 +138,7 @@ pub fn generate(out_dir: &Path) {
                 .filter_map(|route| route.as_str().map(str::to_owned))
                 .collect();
             let matchers = vector_matchers(vector.get("matchers"));
-            let tree = apps.add(&format!("f{index}"), &routes, &matchers);
+            let tree = apps.add(&format!("f{index}"), &routes, &matchers, "");
             format!("({index}, {tree})")
         })
         .collect();
@@ -158,7 +166,7 @@ pub fn generate(out_dir: &Path) {
                     )
                 })
                 .collect();
-            let tree = apps.add(&format!("p{index}"), &[id.to_owned()], &matchers);
+            let tree = apps.add(&format!("p{index}"), &[id.to_owned()], &matchers, "");
             format!("({index}, {tree})")
         })
         .collect();
@@ -202,8 +210,15 @@ struct Apps {
 
 impl Apps {
     /// Writes the tree `name` (a `+page.html` in the folder of each of `ids`, and `matchers`),
-    /// and its derive and helper functions; returns its `DiffTree` expression.
-    fn add(&mut self, name: &str, ids: &[String], matchers: &[MatcherFile]) -> String {
+    /// and its derive (with `options` after `dir`) and helper functions; returns its
+    /// `DiffTree` expression.
+    fn add(
+        &mut self,
+        name: &str,
+        ids: &[String],
+        matchers: &[MatcherFile],
+        options: &str,
+    ) -> String {
         let routes_dir = write_tree(&self.root.join(name), ids, matchers);
         let ty = name.to_uppercase();
         let dir = routes_dir.to_str().expect("OUT_DIR is UTF-8");
@@ -229,9 +244,9 @@ impl Apps {
         };
         writeln!(
             self.code,
-            "/// The tree `{name}`.\n#[derive(routekit::Routes)]\n#[routes(dir = {dir:?})]\nstruct {ty};\n\n\
+            "/// The tree `{name}`.\n#[derive(routekit::Routes)]\n#[routes(dir = {dir:?}{options})]\nstruct {ty};\n\n\
              fn {name}_lookup(path: &str) -> (u32, Vec<Option<String>>) {{\n    let found = {ty}::lookup(path);\n    \
-             (found.rank, found.values.iter().map(|v| v.as_deref().map(str::to_owned)).collect())\n}}\n\n\
+             (found.rank, found.values().map(|v| v.map(str::to_owned)).collect())\n}}\n\n\
              fn {name}_matcher{matcher_fn}"
         )
         .expect("write to a String");

@@ -12,12 +12,17 @@ pub struct Options {
     pub dir_span: Span,
     /// The app state type (`()` when not given).
     pub state: Type,
+    /// `__function_budget = N`, for routekit's own tests: how many trie nodes one generated
+    /// dispatch function holds (see `partition`), so that small trees exercise the calls
+    /// between node functions too.
+    pub function_budget: Option<usize>,
 }
 
 /// Reads the `#[routes(...)]` attributes; every unknown or malformed option is an error.
 pub fn parse_options(input: &DeriveInput) -> Result<Options, syn::Error> {
     let mut dir: Option<LitStr> = None;
     let mut state: Option<Type> = None;
+    let mut function_budget: Option<usize> = None;
     for attr in input
         .attrs
         .iter()
@@ -35,6 +40,10 @@ pub fn parse_options(input: &DeriveInput) -> Result<Options, syn::Error> {
                     return Err(meta.error("`state` is given twice"));
                 }
                 state = Some(meta.value()?.parse()?);
+                Ok(())
+            } else if meta.path.is_ident("__function_budget") {
+                let budget: syn::LitInt = meta.value()?.parse()?;
+                function_budget = Some(budget.base10_parse()?);
                 Ok(())
             } else {
                 Err(meta.error(
@@ -63,5 +72,6 @@ pub fn parse_options(input: &DeriveInput) -> Result<Options, syn::Error> {
         dir,
         dir_span,
         state: state.unwrap_or_else(|| syn::parse_quote!(())),
+        function_budget,
     })
 }

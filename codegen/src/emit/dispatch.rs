@@ -1,14 +1,22 @@
-//! Emits the dispatch function: the plan's trie as nested labelled blocks that read the path
-//! segment by segment, with no allocation and no regex.
+//! Emits the dispatch function: the plan's trie as code that reads the path segment by
+//! segment, with no allocation and no regex.
 //!
 //! At each node the items (routes ending here, tails, the static edges as one group, each
 //! dynamic edge) run in order of the lowest rank they can reach, and the node is left as soon
 //! as an item cannot beat the best match so far: the result is the lowest-ranked matching
 //! route, which is SvelteKit's first match in priority order.
+//!
+//! A node is a labelled block nested in its parent's, or, when [`partition`] cuts it out, a
+//! function of its own that its parent calls: both see the same `path`, `offset`, `best` (the
+//! best match so far) and `caps` (the params captured on the way down).
+//!
+//! [`partition`]: super::partition
 
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
 
+use super::partition::Cuts;
+use super::statics::static_dispatch;
 use crate::plan::{AtomPlan, Edge, End, Node, ParamPlan, Plan, Tail};
 
 /// The path to the runtime's private items.
@@ -21,25 +29,44 @@ pub fn matcher_fn(name: &str) -> Ident {
     format_ident!("__routekit_matcher_{}", name)
 }
 
-/// `pub fn lookup<'p>(path: &'p str) -> RawMatch<'p, N>`.
-pub fn lookup_fn(plan: &Plan) -> TokenStream {
+/// `pub fn lookup<'p>(path: &'p str) -> RawMatch<'p, N>`, and the functions of the nodes it
+/// reaches through calls, each holding about `budget` trie nodes.
+pub fn lookup_fn(plan: &Plan, budget: usize) -> TokenStream {
     let rt = rt();
     let n = plan.max_params;
-    let mut labels = 0;
-    let body = node(&plan.root, n, &mut labels);
+    let mut emitter = Emitter {
+        n,
+        cuts: Cuts::new(&plan.root, budget),
+        labels: 0,
+        functions: Vec::new(),
+    };
+    let body = emitter.node(&plan.root);
+    let functions = emitter.functions;
     quote! {
         /// Finds the route a decoded path (`decode_pathname`'s output) reaches: the rank of
         /// the first route, in priority order, whose pattern and matchers accept it, and its
         /// raw (not yet percent-decoded) param values. Allocates nothing.
         #[allow(unused_variables, unused_mut, unused_labels, clippy::all)]
         pub fn lookup<'p>(path: &'p str) -> #rt::RawMatch<'p, #n> {
-            let mut best = #rt::RawMatch::<'p, #n>::NONE;
-            let mut caps: [::core::option::Option<&'p str>; #n] = [::core::option::Option::None; #n];
+            let mut found = #rt::RawMatch::<'p, #n>::NONE;
+            let best = &mut found;
+            let caps: &mut [::core::option::Option<&'p str>; #n] = &mut [::core::option::Option::None; #n];
             let offset = 0usize;
             #body
-            best
+            found
         }
+
+        #(#functions)*
     }
+}
+
+/// The emission's state: the cuts, the label counter and the node functions emitted so far.
+struct Emitter {
+    /// The largest number of params of any route.
+    n: usize,
+    cuts: Cuts,
+    labels: usize,
+    functions: Vec<TokenStream>,
 }
 
 /// One item of a node, with the lowest rank it can reach.
@@ -50,68 +77,146 @@ enum Item<'a> {
     Dynamic(&'a Edge, &'a Node),
 }
 
-fn node(node: &Node, n: usize, labels: &mut usize) -> TokenStream {
-    let rt = rt();
-    *labels += 1;
-    let label = syn::Lifetime::new(&format!("'n{labels}"), Span::call_site());
-    let mut items: Vec<(usize, Item<'_>)> = Vec::new();
-    for terminal in &node.terminals {
-        items.push((terminal.rank, Item::Terminal(terminal.rank, terminal.end)));
-    }
-    for tail in &node.tails {
-        items.push((tail.rank, Item::Tail(tail)));
-    }
-    if let Some(min) = node.statics.iter().map(|(_, child)| child.min_rank()).min() {
-        items.push((min, Item::Statics));
-    }
-    for (edge, child) in &node.dynamics {
-        items.push((child.min_rank(), Item::Dynamic(edge, child)));
-    }
-    items.sort_by_key(|(min, _)| *min);
+impl Emitter {
+    /// The code of `node`: a labelled block.
+    fn node(&mut self, node: &Node) -> TokenStream {
+        let rt = rt();
+        self.labels += 1;
+        let label = syn::Lifetime::new(&format!("'n{}", self.labels), Span::call_site());
+        let mut items: Vec<(usize, Item<'_>)> = Vec::new();
+        for terminal in &node.terminals {
+            items.push((terminal.rank, Item::Terminal(terminal.rank, terminal.end)));
+        }
+        for tail in &node.tails {
+            items.push((tail.rank, Item::Tail(tail)));
+        }
+        if let Some(min) = node.statics.iter().map(|(_, child)| child.min_rank()).min() {
+            items.push((min, Item::Statics));
+        }
+        for (edge, child) in &node.dynamics {
+            items.push((child.min_rank(), Item::Dynamic(edge, child)));
+        }
+        items.sort_by_key(|(min, _)| *min);
 
-    let needs_segment = !node.statics.is_empty() || !node.dynamics.is_empty();
-    let segment = needs_segment.then(|| quote!(let seg = #rt::segment_at(path, offset);));
-    let mut code = Vec::new();
-    for (min, item) in &items {
-        let min = *min as u32;
-        code.push(quote! { if #min >= best.rank { break #label; } });
-        code.push(match item {
-            Item::Terminal(rank, end) => terminal(*rank, *end, node.slot, n),
-            Item::Tail(tail) => tail_match(tail, node.slot, n),
-            Item::Statics => statics(node, n, labels),
-            Item::Dynamic(edge, child) => dynamic(edge, child, node.slot, n, labels),
-        });
+        let needs_segment = !node.statics.is_empty() || !node.dynamics.is_empty();
+        let segment = needs_segment.then(|| quote!(let seg = #rt::segment_at(path, offset);));
+        let mut code = Vec::new();
+        for (min, item) in &items {
+            let min = *min as u32;
+            code.push(quote! { if #min >= best.rank { break #label; } });
+            code.push(match item {
+                Item::Terminal(rank, end) => terminal(*rank, *end, node.slot),
+                Item::Tail(tail) => tail_match(tail, node.slot),
+                Item::Statics => self.statics(node),
+                Item::Dynamic(edge, child) => self.dynamic(edge, child, node.slot),
+            });
+        }
+        quote! {
+            #label: {
+                #segment
+                #(#code)*
+            }
+        }
     }
-    quote! {
-        #label: {
-            #segment
-            #(#code)*
+
+    /// The code that runs `child`: its block, or a call to its function.
+    fn child(&mut self, child: &Node) -> TokenStream {
+        if !self.cuts.is_cut(child) {
+            return self.node(child);
+        }
+        let rt = rt();
+        let n = self.n;
+        let name = format_ident!("__routekit_node_{}", self.functions.len());
+        // Reserve the slot first: the child's own cut descendants are numbered after it.
+        self.functions.push(TokenStream::new());
+        let at = self.functions.len() - 1;
+        let body = self.node(child);
+        self.functions[at] = quote! {
+            #[allow(unused_variables, unused_mut, unused_labels, clippy::all)]
+            fn #name<'p>(
+                path: &'p str,
+                offset: usize,
+                best: &mut #rt::RawMatch<'p, #n>,
+                caps: &mut [::core::option::Option<&'p str>; #n],
+            ) {
+                #body
+            }
+        };
+        quote!(#name(path, offset, best, caps);)
+    }
+
+    fn statics(&mut self, node: &Node) -> TokenStream {
+        let edges = node
+            .statics
+            .iter()
+            .map(|(text, child)| {
+                let len = text.len();
+                let child = self.child(child);
+                let code = quote! {
+                    let offset = offset + 1 + #len;
+                    #child
+                };
+                (text.as_str(), code)
+            })
+            .collect();
+        static_dispatch(edges)
+    }
+
+    fn dynamic(&mut self, edge: &Edge, child: &Node, slot: usize) -> TokenStream {
+        let rt = rt();
+        let child_code = self.child(child);
+        match edge {
+            Edge::Static(_) => unreachable!("static edges are grouped"),
+            Edge::Param(param) => {
+                let test = accepts(param, quote!(seg)).map(|test| quote!(&& #test));
+                quote! {
+                    if let ::core::option::Option::Some(seg) = seg
+                        && !seg.is_empty()
+                        #test
+                    {
+                        caps[#slot] = ::core::option::Option::Some(seg);
+                        let offset = offset + 1 + seg.len();
+                        #child_code
+                    }
+                }
+            }
+            Edge::Mixed {
+                atoms: list,
+                params,
+            } => {
+                let count = params.len();
+                let atoms = atoms(list);
+                let tests = params.iter().enumerate().filter_map(|(i, p)| {
+                    let test = accepts(p, quote!(v))?;
+                    Some(quote!(m[#i].is_none_or(|v| #test)))
+                });
+                let stores = (0..count).map(|i| {
+                    let at = slot + i;
+                    quote!(caps[#at] = m[#i];)
+                });
+                quote! {
+                    if let ::core::option::Option::Some(seg) = seg {
+                        let mut m: [::core::option::Option<&'p str>; #count] = [::core::option::Option::None; #count];
+                        if #rt::match_atoms(#atoms, seg, &mut m) #(&& #tests)* {
+                            #(#stores)*
+                            let offset = offset + 1 + seg.len();
+                            #child_code
+                        }
+                    }
+                }
+            }
         }
     }
 }
 
-/// `best = (rank, caps[..slot] ++ extra ++ None…)`.
-fn record(rank: usize, slot: usize, extra: &[TokenStream], n: usize) -> TokenStream {
-    let rank = rank as u32;
-    let mut values: Vec<TokenStream> = (0..slot)
-        .map(|i| quote!(caps[#i].map(::std::borrow::Cow::Borrowed)))
-        .collect();
-    values.extend(extra.iter().cloned());
-    values.resize(n, quote!(::core::option::Option::None));
-    quote! {
-        best.rank = #rank;
-        best.values = [#(#values),*];
-    }
-}
-
-fn terminal(rank: usize, end: End, slot: usize, n: usize) -> TokenStream {
+fn terminal(rank: usize, end: End, slot: usize) -> TokenStream {
     let rt = rt();
-    let record = record(rank, slot, &[], n);
+    let rank = rank as u32;
     let test = match end {
         End::Root => quote!(path.get(offset..) == ::core::option::Option::Some("/")),
         End::Normal | End::OnlyGroups => quote!(#rt::ends_at(path, offset)),
     };
-    quote! { if #test { #record } }
+    quote! { if #test { best.record::<#slot>(#rank, caps); } }
 }
 
 fn atoms(atoms: &[AtomPlan]) -> TokenStream {
@@ -134,7 +239,7 @@ fn accepts(param: &ParamPlan, value: TokenStream) -> Option<TokenStream> {
     Some(quote!(#f(#value)))
 }
 
-fn tail_match(tail: &Tail, slot: usize, n: usize) -> TokenStream {
+fn tail_match(tail: &Tail, slot: usize) -> TokenStream {
     let rt = rt();
     let count = tail.params.len();
     let atoms = atoms(&tail.atoms);
@@ -153,8 +258,7 @@ fn tail_match(tail: &Tail, slot: usize, n: usize) -> TokenStream {
     } else {
         quote!(|i: usize, v: &str| -> bool { match i { #(#arms)* _ => true } })
     };
-    let outs: Vec<TokenStream> = (0..count).map(|i| quote!(out[#i].take())).collect();
-    let record = record(tail.rank, slot, &outs, n);
+    let rank = tail.rank as u32;
     quote! {
         {
             let mut t: [::core::option::Option<&'p str>; #count] = [::core::option::Option::None; #count];
@@ -164,85 +268,7 @@ fn tail_match(tail: &Tail, slot: usize, n: usize) -> TokenStream {
                 let mut out: [::core::option::Option<::std::borrow::Cow<'p, str>>; #count] =
                     [const { ::core::option::Option::None }; #count];
                 if #rt::exec(&[#(#infos),*], &t, #accepts, &mut out) {
-                    #record
-                }
-            }
-        }
-    }
-}
-
-fn statics(node: &Node, n: usize, labels: &mut usize) -> TokenStream {
-    // Group the static edges by length: one jump on the length, then a compare or two.
-    let mut by_len: Vec<(usize, Vec<(&String, &Node)>)> = Vec::new();
-    for (text, child) in &node.statics {
-        match by_len.iter_mut().find(|(len, _)| *len == text.len()) {
-            Some((_, group)) => group.push((text, child)),
-            None => by_len.push((text.len(), vec![(text, child)])),
-        }
-    }
-    by_len.sort_by_key(|(len, _)| *len);
-    let arms = by_len.into_iter().map(|(len, group)| {
-        let tests = group.into_iter().map(|(text, child)| {
-            let child = self::node(child, n, labels);
-            quote! {
-                if seg == #text {
-                    let offset = offset + 1 + #len;
-                    #child
-                }
-            }
-        });
-        quote!(#len => { #(#tests)else* })
-    });
-    quote! {
-        if let ::core::option::Option::Some(seg) = seg {
-            match seg.len() {
-                #(#arms)*
-                _ => {}
-            }
-        }
-    }
-}
-
-fn dynamic(edge: &Edge, child: &Node, slot: usize, n: usize, labels: &mut usize) -> TokenStream {
-    let rt = rt();
-    let child_code = node(child, n, labels);
-    match edge {
-        Edge::Static(_) => unreachable!("static edges are grouped"),
-        Edge::Param(param) => {
-            let test = accepts(param, quote!(seg)).map(|test| quote!(&& #test));
-            quote! {
-                if let ::core::option::Option::Some(seg) = seg
-                    && !seg.is_empty()
-                    #test
-                {
-                    caps[#slot] = ::core::option::Option::Some(seg);
-                    let offset = offset + 1 + seg.len();
-                    #child_code
-                }
-            }
-        }
-        Edge::Mixed {
-            atoms: list,
-            params,
-        } => {
-            let count = params.len();
-            let atoms = atoms(list);
-            let tests = params.iter().enumerate().filter_map(|(i, p)| {
-                let test = accepts(p, quote!(v))?;
-                Some(quote!(m[#i].is_none_or(|v| #test)))
-            });
-            let stores = (0..count).map(|i| {
-                let at = slot + i;
-                quote!(caps[#at] = m[#i];)
-            });
-            quote! {
-                if let ::core::option::Option::Some(seg) = seg {
-                    let mut m: [::core::option::Option<&'p str>; #count] = [::core::option::Option::None; #count];
-                    if #rt::match_atoms(#atoms, seg, &mut m) #(&& #tests)* {
-                        #(#stores)*
-                        let offset = offset + 1 + seg.len();
-                        #child_code
-                    }
+                    best.record_tail(#rank, caps, #slot, &mut out);
                 }
             }
         }

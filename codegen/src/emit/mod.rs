@@ -17,8 +17,10 @@ mod hooks;
 mod matchers;
 mod pages;
 mod params;
+mod partition;
 mod paths;
 mod serve;
+mod statics;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -142,7 +144,8 @@ fn expand(input: &DeriveInput, invocation: &Invocation) -> Result<TokenStream, V
     let servable: Vec<&Route> = manifest.servable_routes().collect();
     let plan = build_plan(servable.iter().map(|route| &route.pattern));
     let n = plan.max_params;
-    let lookup = dispatch::lookup_fn(&plan);
+    let budget = options.function_budget.unwrap_or(partition::BUDGET);
+    let lookup = dispatch::lookup_fn(&plan, budget);
 
     let module_names = module_names(&manifest.routes);
     let module_by_id: BTreeMap<&str, &syn::Ident> = manifest

@@ -61,32 +61,24 @@ pub fn params_struct(
     });
     let builds = pattern.params.iter().enumerate().map(|(i, param)| {
         let name = field_ident(&param.name);
-        let typed = param
-            .matcher
-            .as_deref()
-            .filter(|m| matches!(matchers.get(*m), Some(MatcherKind::Parse(_))));
-        let value = match typed {
-            Some(matcher) => {
-                let module = field_ident(matcher);
-                quote!(super::params::#module::parse(v).ok_or(#rt::ParamsError::Rejected)?)
-            }
-            None => quote!(#rt::decode_param(v)?),
+        let parse = typed_matcher(param, matchers).map(|matcher| {
+            let module = field_ident(matcher);
+            quote!(super::params::#module::parse)
+        });
+        let value = match (param.optional, parse) {
+            (false, None) => quote!(#rt::decoded(values, #i)),
+            (true, None) => quote!(#rt::decoded_optional(values, #i)),
+            (false, Some(parse)) => quote!(#rt::parsed(values, #i, #parse)),
+            (true, Some(parse)) => quote!(#rt::parsed_optional(values, #i, #parse)),
         };
-        if param.optional {
-            quote!(#name: match values.get(#i).and_then(|v| v.as_ref()).map(|v| v.as_ref()) {
-                ::core::option::Option::Some(v) => ::core::option::Option::Some(#value),
-                ::core::option::Option::None => ::core::option::Option::None,
-            })
-        } else {
-            quote!(#name: { let v = values.get(#i).and_then(|v| v.as_ref()).map(|v| v.as_ref()).unwrap_or(""); #value })
-        }
+        quote!(#name: #value?)
     });
-    let href = href_body(pattern, matchers);
+    let href = href_parts(pattern, matchers);
     // A route without params has nothing to read from the request.
     let extract = if pattern.params.is_empty() {
         quote!(::core::result::Result::Ok(Params {}))
     } else {
-        quote!(#rt::params_from_parts(parts, #rank, #id, |values| Self::from_values(values)))
+        quote!(#rt::params_from_parts(parts, #rank, #id, Self::from_values))
     };
     let doc = format!("The params of the route `{id}`.");
     quote! {
@@ -108,7 +100,7 @@ pub fn params_struct(
             /// here. Fails when a value would make the path ambiguous or invalid (an empty
             /// required param, a `/` at the edge of a value, an empty segment).
             pub fn href(&self) -> ::core::result::Result<::std::string::String, #rt::HrefError> {
-                #href
+                #rt::href(&[#(#href),*])
             }
         }
 
@@ -116,11 +108,14 @@ pub fn params_struct(
         impl<S: ::core::marker::Send + ::core::marker::Sync> #rt::axum::extract::FromRequestParts<S> for Params {
             type Rejection = #rt::axum::response::Response;
 
-            async fn from_request_parts(
+            // A named future, ready at once: an `async fn` or an `impl Future` per route made
+            // type checking and coherence many times slower for large apps.
+            #[allow(refining_impl_trait)]
+            fn from_request_parts(
                 parts: &mut #rt::axum::http::request::Parts,
                 _state: &S,
-            ) -> ::core::result::Result<Self, Self::Rejection> {
-                #extract
+            ) -> ::core::future::Ready<::core::result::Result<Self, Self::Rejection>> {
+                ::core::future::ready(#extract)
             }
         }
     }
@@ -139,80 +134,84 @@ fn param_text(param: &Param) -> String {
     }
 }
 
-/// The statements of `href`: push each segment, encoding values.
-fn href_body(pattern: &RoutePattern, matchers: &BTreeMap<String, MatcherKind>) -> TokenStream {
+/// The matcher of a param whose field is typed (the matcher exports `parse`).
+fn typed_matcher<'a>(
+    param: &'a Param,
+    matchers: &BTreeMap<String, MatcherKind>,
+) -> Option<&'a str> {
+    param
+        .matcher
+        .as_deref()
+        .filter(|m| matches!(matchers.get(*m), Some(MatcherKind::Parse(_))))
+}
+
+/// The parts of `href` (`routekit::__private::HrefPart`s): static text merged and encoded at
+/// build time, one part per param.
+fn href_parts(
+    pattern: &RoutePattern,
+    matchers: &BTreeMap<String, MatcherKind>,
+) -> Vec<TokenStream> {
     let rt = quote!(::routekit::__private);
+    let mut parts = Vec::new();
     if pattern.shape != Shape::Segments {
-        return quote!(::core::result::Result::Ok(::std::string::String::from("/")));
+        return parts;
     }
-    // Each value as an `Option<Cow<str>>`: borrowed for text, formatted for typed params.
-    let value_of = |i: usize| {
-        let param = &pattern.params[i];
+    // A field's value as `Cow<str>` (`Option<Cow<str>>` for an optional field).
+    let value_of = |param: &Param| {
         let name = field_ident(&param.name);
-        let typed = param
-            .matcher
-            .as_deref()
-            .is_some_and(|m| matches!(matchers.get(m), Some(MatcherKind::Parse(_))));
-        let cow = quote!(::std::borrow::Cow);
+        let typed = typed_matcher(param, matchers).is_some();
         match (param.optional, typed) {
-            (false, false) => {
-                quote!(::core::option::Option::Some(#cow::Borrowed(self.#name.as_str())))
-            }
-            (false, true) => {
-                quote!(::core::option::Option::Some(#cow::<str>::Owned(self.#name.to_string())))
-            }
-            (true, false) => quote!(self.#name.as_deref().map(#cow::Borrowed)),
-            (true, true) => quote!(self.#name.as_ref().map(|v| #cow::<str>::Owned(v.to_string()))),
+            (false, false) => quote!(#rt::text(&self.#name)),
+            (false, true) => quote!(#rt::shown(&self.#name)),
+            (true, false) => quote!(self.#name.as_deref().map(#rt::text)),
+            (true, true) => quote!(self.#name.as_ref().map(#rt::shown)),
         }
     };
-    let mut statements = Vec::new();
+    let mut text = String::new();
+    let flush = |text: &mut String, parts: &mut Vec<TokenStream>| {
+        if !text.is_empty() {
+            let literal = std::mem::take(text);
+            parts.push(quote!(#rt::HrefPart::Text(#literal)));
+        }
+    };
     for segment in &pattern.segments {
-        let parts: &[Part] = match segment {
+        let segment_parts: &[Part] = match segment {
             Segment::Rest(i) | Segment::Optional(i) => {
-                let value = value_of(*i);
-                let (name, rest) = (pattern.params[*i].name.as_str(), pattern.params[*i].rest);
-                statements.push(quote! {
-                    if let ::core::option::Option::Some(v) = #value && !v.is_empty() {
-                        path.push('/');
-                        #rt::push_param(&mut path, #name, &v, #rest)?;
-                    }
+                flush(&mut text, &mut parts);
+                let param = &pattern.params[*i];
+                let (name, value) = (param.name.as_str(), value_of(param));
+                parts.push(if param.rest {
+                    quote!(#rt::HrefPart::RestSegment(#name, #value))
+                } else {
+                    quote!(#rt::HrefPart::OptionalSegment(#name, #value))
                 });
                 continue;
             }
             Segment::Mixed(parts) => parts,
         };
-        statements.push(quote!(path.push('/');));
-        for part in parts {
+        text.push('/');
+        for part in segment_parts {
             match part {
-                Part::Static(text) => {
-                    let encoded = crate::emit::encode::encode_static(text);
-                    statements.push(quote!(path.push_str(#encoded);));
+                Part::Static(static_text) => {
+                    text.push_str(&crate::emit::encode::encode_static(static_text));
                 }
                 Part::Param(i) => {
+                    flush(&mut text, &mut parts);
                     let param = &pattern.params[*i];
-                    let value = value_of(*i);
-                    let (name, rest) = (param.name.as_str(), param.rest);
-                    let push = quote!(#rt::push_param(&mut path, #name, &v, #rest)?;);
-                    statements.push(if param.optional || param.rest {
-                        quote!(if let ::core::option::Option::Some(v) = #value && !v.is_empty() { #push })
+                    let (name, value) = (param.name.as_str(), value_of(param));
+                    parts.push(if param.optional {
+                        quote!(#rt::HrefPart::Optional(#name, #value))
+                    } else if param.rest {
+                        quote!(#rt::HrefPart::Rest(#name, #value))
                     } else {
-                        quote! {
-                            let v = #value.unwrap_or_default();
-                            if v.is_empty() {
-                                return ::core::result::Result::Err(#rt::HrefError::Empty(#name));
-                            }
-                            #push
-                        }
+                        quote!(#rt::HrefPart::Required(#name, #value))
                     });
                 }
             }
         }
     }
-    quote! {
-        let mut path = ::std::string::String::new();
-        #(#statements)*
-        #rt::finish_href(path)
-    }
+    flush(&mut text, &mut parts);
+    parts
 }
 
 #[cfg(test)]

@@ -1,8 +1,8 @@
-//! Run-time pieces of the generated `Params::href` and `Params::from_values`.
+//! The generated `Params::href`: a route's path built back from its params, each route giving
+//! only the list of its parts.
 
+use std::borrow::Cow;
 use std::fmt;
-
-use crate::path::{MalformedUri, decode_uri_component};
 
 /// Why `href` could not build a path.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,40 +30,69 @@ impl fmt::Display for HrefError {
 
 impl std::error::Error for HrefError {}
 
-/// Why a match's values did not make a route's `Params`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ParamsError {
-    /// A value's percent-encoding does not decode.
-    Malformed(MalformedUri),
-    /// A typed matcher's `parse` rejected a value it had accepted while matching.
-    Rejected,
+/// One part of a route's path, in order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HrefPart<'a> {
+    /// Static text, percent-encoded at build time, with its `/`s.
+    Text(&'static str),
+    /// `[x]` (in a segment or a whole one): it must not be empty.
+    Required(&'static str, Cow<'a, str>),
+    /// `[[x]]` inside a segment: nothing when absent or empty.
+    Optional(&'static str, Option<Cow<'a, str>>),
+    /// `[...x]` inside a segment: may be empty, keeps its `/`s.
+    Rest(&'static str, Cow<'a, str>),
+    /// A whole `[[x]]` segment: `/` and the value, or nothing when absent or empty.
+    OptionalSegment(&'static str, Option<Cow<'a, str>>),
+    /// A whole `[...x]` segment: `/` and the value (its `/`s kept), or nothing when empty.
+    RestSegment(&'static str, Cow<'a, str>),
 }
 
-impl fmt::Display for ParamsError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::Malformed(error) => error.fmt(f),
-            Self::Rejected => f.write_str("a param matcher rejected a value it had accepted"),
+/// A text field's value for an [`HrefPart`].
+pub fn text(value: &str) -> Cow<'_, str> {
+    Cow::Borrowed(value)
+}
+
+/// A typed field's value (a matcher's `parse` result) for an [`HrefPart`]: its `Display` text.
+pub fn shown<T: fmt::Display>(value: &T) -> Cow<'static, str> {
+    Cow::Owned(value.to_string())
+}
+
+/// The path of a route: `parts` joined, values percent-encoded so that the path routes back to
+/// the route with the same params.
+///
+/// # Errors
+///
+/// A required value is empty, a value starts or ends with `/`, or the path would hold `//`.
+pub fn href(parts: &[HrefPart<'_>]) -> Result<String, HrefError> {
+    let mut path = String::new();
+    for part in parts {
+        match part {
+            HrefPart::Text(text) => path.push_str(text),
+            HrefPart::Required(name, value) if value.is_empty() => {
+                return Err(HrefError::Empty(name));
+            }
+            HrefPart::Required(name, value) => push_param(&mut path, name, value, false)?,
+            HrefPart::Optional(name, Some(value)) => push_param(&mut path, name, value, false)?,
+            HrefPart::Optional(_, None) => {}
+            HrefPart::Rest(name, value) => push_param(&mut path, name, value, true)?,
+            HrefPart::OptionalSegment(name, Some(value)) if !value.is_empty() => {
+                path.push('/');
+                push_param(&mut path, name, value, false)?;
+            }
+            HrefPart::OptionalSegment(..) => {}
+            HrefPart::RestSegment(name, value) if !value.is_empty() => {
+                path.push('/');
+                push_param(&mut path, name, value, true)?;
+            }
+            HrefPart::RestSegment(..) => {}
         }
     }
-}
-
-impl std::error::Error for ParamsError {}
-
-impl From<MalformedUri> for ParamsError {
-    fn from(error: MalformedUri) -> Self {
-        Self::Malformed(error)
-    }
-}
-
-/// A param's value, percent-decoded (SvelteKit decodes params after matching).
-pub fn decode_param(value: &str) -> Result<String, MalformedUri> {
-    decode_uri_component(value).map(|v| v.into_owned())
+    finish_href(path)
 }
 
 /// Appends a param value to a path being built: encoded so that matching and decoding give it
 /// back (`/` kept in a rest, so that it spans segments).
-pub fn push_param(
+fn push_param(
     path: &mut String,
     name: &'static str,
     value: &str,
@@ -88,7 +117,7 @@ pub fn push_param(
 }
 
 /// The finished path: `/` when empty, an error when it holds `//`.
-pub fn finish_href(path: String) -> Result<String, HrefError> {
+fn finish_href(path: String) -> Result<String, HrefError> {
     if path.is_empty() {
         return Ok("/".to_owned());
     }
@@ -96,4 +125,41 @@ pub fn finish_href(path: String) -> Result<String, HrefError> {
         return Err(HrefError::EmptySegment(path));
     }
     Ok(path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builds_each_kind_of_part() {
+        let parts = [
+            HrefPart::OptionalSegment("lang", Some(text("fr"))),
+            HrefPart::Text("/blog/"),
+            HrefPart::Required("slug", text("a b")),
+            HrefPart::Optional("v", None),
+            HrefPart::Text(".json"),
+            HrefPart::RestSegment("rest", text("x/y")),
+        ];
+        assert_eq!(href(&parts).as_deref(), Ok("/fr/blog/a%20b.json/x/y"));
+        let parts = [
+            HrefPart::OptionalSegment("lang", Some(text(""))),
+            HrefPart::RestSegment("r", shown(&"")),
+        ];
+        assert_eq!(href(&parts).as_deref(), Ok("/"));
+    }
+
+    #[test]
+    fn refuses_paths_that_would_not_route_back() {
+        let empty = [HrefPart::Text("/a/"), HrefPart::Required("id", text(""))];
+        assert_eq!(href(&empty), Err(HrefError::Empty("id")));
+        let edge = [HrefPart::Text("/a/"), HrefPart::Rest("r", text("x/"))];
+        assert_eq!(href(&edge), Err(HrefError::SlashAtEdge("r")));
+        let double = [
+            HrefPart::Text("/a/"),
+            HrefPart::Optional("o", None),
+            HrefPart::Text("/b"),
+        ];
+        assert_eq!(href(&double), Err(HrefError::EmptySegment("/a//b".into())));
+    }
 }

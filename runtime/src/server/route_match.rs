@@ -20,10 +20,9 @@ impl RouteMatch {
             .ok()
             .filter(|_| raw.rank != u32::MAX)?;
         let values = raw
-            .values
-            .iter()
+            .values()
             .take(param_count)
-            .map(|v| v.as_deref().map(str::to_owned))
+            .map(|v| v.map(str::to_owned))
             .collect();
         Some(RouteMatch { rank, values })
     }

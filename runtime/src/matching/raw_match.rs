@@ -1,0 +1,109 @@
+//! The result of a generated `lookup`: the best match found so far while the trie is walked,
+//! then the route a path reaches, with its raw param values.
+
+use std::borrow::Cow;
+
+/// The best match found so far during a dispatch: the route's priority rank (lower wins) and
+/// its param values in id order, borrowed from the path.
+///
+/// The values are borrowed slices, so that recording a match and dropping the result cost a
+/// few stores. The one kind of value that is not a slice of the path (SvelteKit's `exec`
+/// joining the values of optionals that a matcher rejected into a following rest) is kept
+/// apart, in `joined`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawMatch<'p, const N: usize> {
+    /// The route's rank in SvelteKit's priority order; `u32::MAX` when nothing matched.
+    pub rank: u32,
+    borrowed: [Option<&'p str>; N],
+    /// Values built by joining, by param index (their `borrowed` entry is `None`).
+    joined: Vec<(usize, String)>,
+}
+
+impl<'p, const N: usize> RawMatch<'p, N> {
+    /// No match yet.
+    pub const NONE: Self = RawMatch {
+        rank: u32::MAX,
+        borrowed: [None; N],
+        joined: Vec::new(),
+    };
+
+    /// The raw (not yet percent-decoded) value of param `index`: `None` for an absent optional
+    /// and past the route's params.
+    pub fn value(&self, index: usize) -> Option<&str> {
+        match self.joined.iter().find(|(at, _)| *at == index) {
+            Some((_, text)) => Some(text),
+            None => self.borrowed.get(index).copied().flatten(),
+        }
+    }
+
+    /// The `N` values in param order (see [`value`](Self::value)).
+    pub fn values(&self) -> impl Iterator<Item = Option<&str>> + '_ {
+        (0..N).map(|index| self.value(index))
+    }
+
+    /// Makes the route of rank `rank` the best match, with the first `SLOT` of `caps` (the
+    /// params the trie captured on the way down) as its values. Inlined: with `N` and `SLOT`
+    /// known it is a handful of stores.
+    #[inline(always)]
+    pub fn record<const SLOT: usize>(&mut self, rank: u32, caps: &[Option<&'p str>; N]) {
+        self.rank = rank;
+        for (index, value) in self.borrowed.iter_mut().enumerate() {
+            *value = if index < SLOT { caps[index] } else { None };
+        }
+        self.joined.clear();
+    }
+
+    /// Makes the route of rank `rank` the best match, with the first `slot` of `caps`, then
+    /// `rest` (the values of a route's tail, as `exec` gave them), as its values.
+    #[inline(never)]
+    pub fn record_tail(
+        &mut self,
+        rank: u32,
+        caps: &[Option<&'p str>; N],
+        slot: usize,
+        rest: &mut [Option<Cow<'p, str>>],
+    ) {
+        self.rank = rank;
+        self.joined.clear();
+        for (index, value) in self.borrowed.iter_mut().enumerate() {
+            *value = match index.checked_sub(slot) {
+                None => caps[index],
+                Some(at) => match rest.get_mut(at).and_then(Option::take) {
+                    Some(Cow::Borrowed(text)) => Some(text),
+                    Some(Cow::Owned(text)) => {
+                        self.joined.push((index, text));
+                        None
+                    }
+                    None => None,
+                },
+            };
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn record_takes_the_captures_of_the_route() {
+        let mut best = RawMatch::<'_, 3>::NONE;
+        best.record::<2>(7, &[Some("x"), Some("y"), Some("z")]);
+        best.record::<1>(4, &[Some("a"), Some("stale"), Some("stale")]);
+        assert_eq!(best.rank, 4);
+        assert_eq!(best.values().collect::<Vec<_>>(), [Some("a"), None, None]);
+    }
+
+    #[test]
+    fn record_tail_keeps_joined_values_apart() {
+        let mut best = RawMatch::<'_, 3>::NONE;
+        let mut rest = [None, Some(Cow::Owned("foo/bar".to_owned()))];
+        best.record_tail(2, &[Some("a"), Some("stale"), None], 1, &mut rest);
+        assert_eq!(
+            best.values().collect::<Vec<_>>(),
+            [Some("a"), None, Some("foo/bar")]
+        );
+        best.record::<0>(1, &[None; 3]);
+        assert_eq!(best.values().collect::<Vec<_>>(), [None, None, None]);
+    }
+}
