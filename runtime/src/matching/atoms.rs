@@ -160,6 +160,9 @@ struct Memo<'a, 'p> {
     failed: Vec<u64>,
     /// Per atom index, positions `lo..=hi` (inclusive) known to fail.
     known: Vec<Option<(usize, usize)>>,
+    /// The last segment end found: `(from, end)`, no `/` in `from..end`. Scanning for it at
+    /// every state would make a long segment quadratic again.
+    segment: (usize, usize),
 }
 
 impl<'a, 'p> Memo<'a, 'p> {
@@ -170,7 +173,19 @@ impl<'a, 'p> Memo<'a, 'p> {
             path,
             failed: vec![0; states.div_ceil(64)],
             known: vec![None; atoms.len() + 1],
+            segment: (0, segment_end(path, 0)),
         }
+    }
+
+    /// [`segment_end`], remembering the last answer.
+    fn segment_end(&mut self, pos: usize) -> usize {
+        let (from, end) = self.segment;
+        if (from..=end).contains(&pos) {
+            return end;
+        }
+        let end = segment_end(self.path, pos);
+        self.segment = (pos, end);
+        end
     }
 
     fn bit(&self, i: usize, pos: usize) -> (usize, u64) {
@@ -213,11 +228,11 @@ impl<'a, 'p> Memo<'a, 'p> {
                 None => false,
             },
             Atom::Required(slot) => {
-                let end = segment_end(path, pos);
+                let end = self.segment_end(pos);
                 self.stops(next, pos + 1, end, Order::Up, slot, pos, slots)
             }
             Atom::InOptional(slot) => {
-                let end = segment_end(path, pos);
+                let end = self.segment_end(pos);
                 if self.stops(next, pos + 1, end, Order::Down, slot, pos, slots) {
                     return true;
                 }
@@ -228,7 +243,7 @@ impl<'a, 'p> Memo<'a, 'p> {
             Atom::OptSeg(slot) => {
                 if bytes.get(pos) == Some(&b'/') {
                     let start = pos + 1;
-                    let end = segment_end(path, start);
+                    let end = self.segment_end(start);
                     if self.stops(next, start + 1, end, Order::Down, slot, start, slots) {
                         return true;
                     }
