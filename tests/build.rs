@@ -28,4 +28,6 @@ fn main() {
     ] {
         routekit_codegen::track(format!("fixtures/{fixture}/src/routes"));
     }
+    // The fuzz targets' tree, which `tests/fuzz_replay.rs` derives through `fuzz/src/lib.rs`.
+    routekit_codegen::track("../fuzz/tree/src/routes");
 }

@@ -31,16 +31,18 @@
 // build-dependency on it), so each derive warns that its folder is untracked.
 #![allow(deprecated)]
 
-use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use routekit_codegen::reference::{self, ReferenceRoute};
-use routekit_codegen::{Manifest, Param, Part, RoutePattern, Segment, Shape};
+use routekit_codegen::{Param, Part, RoutePattern, Segment, Shape};
 use serde_json::Value;
 
 #[path = "../build/rng.rs"]
 mod rng;
 use rng::Rng;
+
+#[path = "support/compare.rs"]
+mod compare;
+use compare::{Generated, Outcome, Params, compare, raw_match, reference_routes};
 
 /// A generated tree, as `diff_apps.rs` lists it.
 struct DiffTree {
@@ -67,8 +69,6 @@ const DEFAULT_PATHS: usize = 2_000;
 
 /// Mismatches printed in full.
 const SHOWN: usize = 20;
-
-type Params = BTreeMap<String, String>;
 
 // ---------------------------------------------------------------------------------------------
 // Random trees.
@@ -180,25 +180,19 @@ fn report(mismatches: &[String]) {
     );
 }
 
-/// The reference routes of a tree, in priority order, checked against the generated table.
-fn reference_routes(tree: &DiffTree) -> Result<(Manifest, Vec<ReferenceRoute>), String> {
-    let manifest = Manifest::from_dir(tree.dir).map_err(|errors| format!("{errors}"))?;
-    let routes: Vec<ReferenceRoute> = manifest
-        .servable_routes()
-        .map(|route| ReferenceRoute::new(&route.id).map_err(|e| format!("{e:?}")))
-        .collect::<Result<_, _>>()?;
-    let generated: Vec<&str> = (tree.routes)().iter().map(|route| route.id).collect();
-    let expected: Vec<&str> = routes.iter().map(|route| route.id.as_str()).collect();
-    if generated != expected {
-        return Err(format!(
-            "the generated route table {generated:?} is not the manifest's {expected:?}"
-        ));
+/// The generated side of a tree.
+fn generated(tree: &DiffTree) -> Generated {
+    Generated {
+        resolve: tree.resolve,
+        lookup: tree.lookup,
+        matcher: tree.matcher,
+        routes: tree.routes,
     }
-    Ok((manifest, routes))
 }
 
 fn run_tree(index: usize, tree: &DiffTree, paths: usize, tally: &mut Tally) {
-    let (manifest, routes) = match reference_routes(tree) {
+    let generated = generated(tree);
+    let (manifest, routes) = match reference_routes(tree.dir, &generated) {
         Ok(found) => found,
         Err(why) => {
             tally.mismatches.push(format!("tree {}: {why}", tree.name));
@@ -215,120 +209,24 @@ fn run_tree(index: usize, tree: &DiffTree, paths: usize, tally: &mut Tally) {
     for _ in 0..paths {
         let path = generator.path();
         tally.cases += 1;
-        if let Err(why) = compare(tree, &routes, &path, tally, &mut reached) {
-            let ids: Vec<&str> = routes.iter().map(|r| r.id.as_str()).collect();
-            tally.mismatches.push(format!(
-                "tree {} ({}), path {path:?}: {why}\n    routes in priority order: {ids:?}",
-                tree.name, tree.dir
-            ));
+        match compare(&generated, &routes, &path) {
+            Ok(Outcome::Matched(rank)) => {
+                tally.matched += 1;
+                reached[rank] = true;
+            }
+            Ok(Outcome::Unmatched) => tally.unmatched += 1,
+            Ok(Outcome::MalformedPath) => tally.malformed_path += 1,
+            Ok(Outcome::MalformedParam) => tally.malformed_param += 1,
+            Err(why) => {
+                let ids: Vec<&str> = routes.iter().map(|r| r.id.as_str()).collect();
+                tally.mismatches.push(format!(
+                    "tree {} ({}), path {path:?}: {why}\n    routes in priority order: {ids:?}",
+                    tree.name, tree.dir
+                ));
+            }
         }
     }
     tally.routes_reached += reached.iter().filter(|&&r| r).count();
-}
-
-/// Runs one path through both sides.
-fn compare(
-    tree: &DiffTree,
-    routes: &[ReferenceRoute],
-    path: &str,
-    tally: &mut Tally,
-    reached: &mut [bool],
-) -> Result<(), String> {
-    let matcher = |name: &str, value: &str| (tree.matcher)(name, value);
-    let decoded = reference::decode_pathname(path);
-    let runtime_decoded = routekit::decode_pathname(path);
-    match (&decoded, &runtime_decoded) {
-        (Ok(a), Ok(b)) if a == b => {}
-        (Err(_), Err(_)) => {}
-        _ => {
-            return Err(format!(
-                "decode_pathname: reference {decoded:?}, runtime {runtime_decoded:?}"
-            ));
-        }
-    }
-
-    // What `resolve` must answer: (rank, route id, decoded params) or nothing.
-    let expected: Option<(usize, &str, Params)> = match &decoded {
-        Err(_) => {
-            tally.malformed_path += 1;
-            None
-        }
-        Ok(decoded) => match reference::find_route(decoded, routes, &matcher) {
-            Ok(Some((route, params))) => {
-                let rank = routes
-                    .iter()
-                    .position(|r| std::ptr::eq(r, route))
-                    .expect("the route is one of the routes");
-                tally.matched += 1;
-                reached[rank] = true;
-                Some((rank, route.id.as_str(), params))
-            }
-            Ok(None) => {
-                tally.unmatched += 1;
-                None
-            }
-            Err(_) => {
-                tally.malformed_param += 1;
-                None
-            }
-        },
-    };
-    let got = (tree.resolve)(path).map(|found| {
-        let params: Params = found
-            .params
-            .iter()
-            .map(|(name, value)| ((*name).to_owned(), value.clone()))
-            .collect();
-        (found.rank, found.route.id, params)
-    });
-    if got != expected {
-        return Err(format!(
-            "resolve: generated {}, reference {}",
-            show(got.as_ref()),
-            show(expected.as_ref())
-        ));
-    }
-
-    // The raw lookup on the decoded path: the first route whose `exec` accepts it.
-    if let Ok(decoded) = &decoded {
-        let expected_raw = routes.iter().enumerate().find_map(|(rank, route)| {
-            reference::exec(route, decoded, &matcher)
-                .map(|params| (rank, route.id.as_str(), params))
-        });
-        let got_raw = raw_match(tree, decoded);
-        if got_raw != expected_raw {
-            return Err(format!(
-                "lookup({decoded:?}): generated {}, reference exec {}",
-                show(got_raw.as_ref()),
-                show(expected_raw.as_ref())
-            ));
-        }
-    }
-    Ok(())
-}
-
-/// `lookup`'s answer as (rank, route id, present params).
-fn raw_match(tree: &DiffTree, decoded: &str) -> Option<(usize, &'static str, Params)> {
-    let (rank, values) = (tree.lookup)(decoded);
-    if rank == u32::MAX {
-        return None;
-    }
-    let rank = rank as usize;
-    let route = (tree.routes)().get(rank)?;
-    let params = route
-        .params
-        .iter()
-        .zip(values)
-        .filter_map(|(name, value)| Some(((*name).to_owned(), value?)))
-        .collect();
-    Some((rank, route.id, params))
-}
-
-fn show(found: Option<&(usize, &str, Params)>) -> String {
-    match found {
-        None => "no match".to_owned(),
-        Some((rank, id, params)) => format!("#{rank} `{id}` {params:?}"),
-    }
 }
 
 /// Param values, as they appear in a raw path.
@@ -704,7 +602,7 @@ fn conformance_vectors_through_the_generated_dispatch() {
         };
         let expected: Option<Params> =
             (!vector["expected_params"].is_null()).then(|| params_of(&vector["expected_params"]));
-        let got = raw_match(tree, path).map(|(_, _, params)| params);
+        let got = raw_match(&generated(tree), path).map(|(_, _, params)| params);
         if got == expected {
             exec_passed += 1;
         } else {
@@ -729,7 +627,7 @@ fn conformance_vectors_through_the_generated_dispatch() {
         };
         // The vector's path is `decode_pathname`'s output; `find_route` decodes the params.
         let path = vector["path"].as_str().unwrap_or_default();
-        let got = raw_match(tree, path).map(|(_, id, params)| {
+        let got = raw_match(&generated(tree), path).map(|(_, id, params)| {
             let decoded: Result<Params, _> = params
                 .into_iter()
                 .map(|(k, v)| routekit::decode_uri_component(&v).map(|v| (k, v.into_owned())))
@@ -769,7 +667,7 @@ fn conformance_vectors_through_the_generated_dispatch() {
         };
         for case in vector["matches"].as_array().into_iter().flatten() {
             let path = case["path"].as_str().unwrap_or_default();
-            let got = raw_match(tree, path).map(|(_, _, params)| params);
+            let got = raw_match(&generated(tree), path).map(|(_, _, params)| params);
             let expected = Some(params_of(&case["params"]));
             if got == expected {
                 parse_passed += 1;
@@ -781,7 +679,7 @@ fn conformance_vectors_through_the_generated_dispatch() {
         }
         for path in vector["non_matches"].as_array().into_iter().flatten() {
             let path = path.as_str().unwrap_or_default();
-            match raw_match(tree, path) {
+            match raw_match(&generated(tree), path) {
                 None => parse_passed += 1,
                 Some(found) => failures.push(format!(
                     "parse `{id}` on {path:?}: generated {found:?}, expected no match"

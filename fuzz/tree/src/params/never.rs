@@ -1,0 +1,6 @@
+//! `never`: rejects everything, so its routes always fall through.
+
+/// Never.
+pub fn matches(_param: &str) -> bool {
+    false
+}
