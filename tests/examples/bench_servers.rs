@@ -72,7 +72,9 @@ async fn serve_hyper(listener: TcpListener) -> std::io::Result<()> {
     }
 }
 
-async fn handle(request: Request<hyper::body::Incoming>) -> Result<Response<Full<Bytes>>, Infallible> {
+async fn handle(
+    request: Request<hyper::body::Incoming>,
+) -> Result<Response<Full<Bytes>>, Infallible> {
     let path = request.uri().path();
     let segments: Vec<&str> = path.trim_start_matches('/').split('/').collect();
     let body = match segments.as_slice() {

@@ -24,7 +24,14 @@ fn main() {
         source_file: Some(dir.join("src/main.rs")),
         tracked: vec![dir.join("src/routes")],
     };
-    let expand = || expand_derive(quote::quote!(struct App;), &invocation);
+    let expand = || {
+        expand_derive(
+            quote::quote!(
+                struct App;
+            ),
+            &invocation,
+        )
+    };
     let tokens = expand().to_string();
     assert!(
         !tokens.contains("compile_error"),
