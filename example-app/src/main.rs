@@ -18,7 +18,9 @@ mod state;
 use std::io::IsTerminal;
 use std::net::{Ipv4Addr, SocketAddr};
 use std::process::ExitCode;
+use std::time::Duration;
 
+use axum::extract::DefaultBodyLimit;
 use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
 use tracing::Level;
 use tracing_subscriber::EnvFilter;
@@ -65,11 +67,22 @@ async fn serve(config: &Config) -> Result<(), Box<dyn std::error::Error>> {
     let db = Db::open(&config.database)
         .map_err(|error| format!("cannot open {}: {error}", config.database.display()))?;
     tracing::info!(database = %config.database.display(), "database ready");
-    let app = App::router().with_state(AppState { db }).layer(
-        TraceLayer::new_for_http()
-            .make_span_with(DefaultMakeSpan::new().level(Level::INFO))
-            .on_response(DefaultOnResponse::new().level(Level::INFO)),
-    );
+    if config.test_routes {
+        tracing::warn!("EXAMPLE_APP_TEST_ROUTES=1: /api/test/panic panics on purpose");
+    }
+    let state = AppState {
+        db: db.clone(),
+        test_routes: config.test_routes,
+    };
+    let app = App::router()
+        .with_state(state)
+        // Bodies larger than this are answered 413 by the extractors that read them.
+        .layer(DefaultBodyLimit::max(config.body_limit))
+        .layer(
+            TraceLayer::new_for_http()
+                .make_span_with(DefaultMakeSpan::new().level(Level::INFO))
+                .on_response(DefaultOnResponse::new().level(Level::INFO)),
+        );
     let listener = tokio::net::TcpListener::bind((Ipv4Addr::LOCALHOST, config.port)).await?;
     let address = listener.local_addr()?;
     println!("listening on http://{address}");
@@ -79,5 +92,9 @@ async fn serve(config: &Config) -> Result<(), Box<dyn std::error::Error>> {
     )
     .with_graceful_shutdown(shutdown::signal())
     .await?;
+    // Every request has finished; once the connection tasks have dropped their copies of the
+    // state, closing the last connection checkpoints the WAL into the file and removes it.
+    db.close(Duration::from_secs(5)).await?;
+    tracing::info!("database closed");
     Ok(())
 }

@@ -7,4 +7,7 @@ use crate::server::db::Db;
 pub struct AppState {
     /// The database.
     pub db: Db,
+    /// Whether the routes under `/api/test/` misbehave on purpose (`EXAMPLE_APP_TEST_ROUTES=1`
+    /// in a debug build); otherwise they answer 404.
+    pub test_routes: bool,
 }

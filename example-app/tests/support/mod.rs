@@ -20,14 +20,23 @@ pub struct App {
     child: Child,
     /// `http://127.0.0.1:PORT`.
     pub base: String,
+    /// Where its logs (stderr) go.
+    log: PathBuf,
 }
 
 impl App {
     /// Starts the app on a free port with the database file `database`; its logs go to
     /// `database` with `.log` appended.
     pub fn start(database: &Path) -> App {
+        App::start_with(database, &[])
+    }
+
+    /// [`App::start`], with these environment variables set too (`BODY_LIMIT`…).
+    pub fn start_with(database: &Path, vars: &[(&str, &str)]) -> App {
         let log = std::fs::File::create(database.with_extension("log")).expect("create the log");
-        let mut child = Command::new(env!("CARGO_BIN_EXE_example-app"))
+        let mut child = Command::new(env!("CARGO_BIN_EXE_example-app"));
+        child.envs(vars.iter().copied());
+        let mut child = child
             .env("PORT", "0")
             .env("DATABASE_URL", database)
             .env("RUST_LOG", "info")
@@ -60,6 +69,7 @@ impl App {
         App {
             base: base.to_owned(),
             child,
+            log: database.with_extension("log"),
         }
     }
 
@@ -68,9 +78,26 @@ impl App {
         format!("{}{path}", self.base)
     }
 
+    /// What the app has logged so far.
+    pub fn log(&self) -> String {
+        std::fs::read_to_string(&self.log).unwrap_or_default()
+    }
+
+    /// The app's process id.
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
     /// Asks the app to stop (SIGTERM, by pid) and waits for it; its exit status.
     pub fn stop(mut self) -> ExitStatus {
         self.terminate()
+    }
+
+    /// Sends SIGTERM to the app (by pid) without waiting for it to stop.
+    pub fn signal_stop(&self) {
+        let pid = self.child.id().to_string();
+        let status = Command::new("kill").args(["-TERM", &pid]).status();
+        assert!(status.is_ok_and(|s| s.success()), "kill -TERM {pid}");
     }
 
     fn terminate(&mut self) -> ExitStatus {

@@ -21,7 +21,8 @@ use tower::{Service, ServiceExt};
 #[routes(dir = "fixtures/bench_app/src/routes")]
 pub struct App;
 
-const STATIC_PAGES: [&str; 12] = [
+/// The static pages, `/about` … `/security`.
+pub const STATIC_PAGES: [&str; 12] = [
     "about", "blog", "docs", "pricing", "status", "team", "careers", "press", "legal", "terms",
     "privacy", "security",
 ];

@@ -68,6 +68,33 @@ impl Db {
         })
     }
 
+    /// Closes the database: once the other handles are gone (waiting up to `wait` for them:
+    /// the server drops its copies of the state as its connection tasks end), the connection
+    /// itself, so that SQLite checkpoints the WAL into the file and deletes it. If a handle is
+    /// still alive then, a full checkpoint instead; the connection closes with the last handle.
+    pub async fn close(self, wait: Duration) -> Result<(), DbError> {
+        let deadline = tokio::time::Instant::now() + wait;
+        while Arc::strong_count(&self.connection) > 1 && tokio::time::Instant::now() < deadline {
+            tokio::time::sleep(Duration::from_millis(5)).await;
+        }
+        match Arc::try_unwrap(self.connection) {
+            Ok(connection) => {
+                let connection = connection
+                    .into_inner()
+                    .unwrap_or_else(PoisonError::into_inner);
+                connection
+                    .close()
+                    .map_err(|(_, error)| DbError::Sqlite(error))
+            }
+            Err(shared) => {
+                tracing::warn!("the database is still in use at shutdown: checkpointing it");
+                let connection = shared.lock().unwrap_or_else(PoisonError::into_inner);
+                connection.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+                Ok(())
+            }
+        }
+    }
+
     /// Runs `query` with the connection on a blocking thread, so that a query waiting on a
     /// lock never stalls the async workers.
     pub async fn call<T, F>(&self, query: F) -> Result<T, DbError>

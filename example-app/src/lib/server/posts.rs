@@ -1,7 +1,7 @@
 //! Blog posts: the one module `/blog`, `/blog/[slug]`, `/dashboard` and `/api/posts` read and
 //! write them through.
 
-use rusqlite::{OptionalExtension, Row};
+use rusqlite::{OptionalExtension, Row, TransactionBehavior};
 use serde::{Deserialize, Serialize};
 
 use super::db::{Db, DbError};
@@ -150,7 +150,10 @@ pub async fn by_slug(db: &Db, slug: &str) -> Result<Option<Post>, DbError> {
 pub async fn create(db: &Db, author_id: i64, input: PostInput) -> Result<Post, DbError> {
     let id = db
         .call(move |conn| {
-            let tx = conn.transaction()?;
+            // IMMEDIATE: take the write lock first (waiting for it under the busy timeout). A
+            // deferred transaction that reads then writes fails at once with SQLITE_BUSY when
+            // another process wrote in between, which the busy timeout cannot wait out.
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
             let base = slugify(&input.title);
             let mut slug = base.clone();
             let mut n = 1;
