@@ -39,10 +39,13 @@ pub fn tree_dir() -> &'static Path {
     DIR.get_or_init(|| {
         // This file is `fuzz/src/lib.rs`, in the fuzz crate or included by the tests crate.
         let here = Path::new(env!("CARGO_MANIFEST_DIR"));
-        [here.join("tree/src/routes"), here.join("../fuzz/tree/src/routes")]
-            .into_iter()
-            .find(|dir| dir.is_dir())
-            .expect("the fuzz tree is beside this crate")
+        [
+            here.join("tree/src/routes"),
+            here.join("../fuzz/tree/src/routes"),
+        ]
+        .into_iter()
+        .find(|dir| dir.is_dir())
+        .expect("the fuzz tree is beside this crate")
     })
 }
 
@@ -50,11 +53,7 @@ fn lookup(path: &str) -> (u32, Vec<Option<String>>) {
     let found = FuzzApp::lookup(path);
     (
         found.rank,
-        found
-            .values
-            .iter()
-            .map(|v| v.as_deref().map(str::to_owned))
-            .collect(),
+        found.values().map(|v| v.map(str::to_owned)).collect(),
     )
 }
 
@@ -159,7 +158,10 @@ pub fn check_decode(input: &str) -> Result<(), String> {
         ));
     }
 
-    for (name, output) in [("decode_pathname", &pathname), ("decode_uri_component", &component)] {
+    for (name, output) in [
+        ("decode_pathname", &pathname),
+        ("decode_uri_component", &component),
+    ] {
         if let Ok(output) = output {
             if output.len() > input.len() {
                 return Err(format!("{name}: {output:?} is longer than the input"));
@@ -204,31 +206,44 @@ pub fn check_decode(input: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// `value` encoded by `push_param` decodes back to itself.
+/// `value` encoded by the generated `href` (as a param, or a rest param) decodes back to
+/// itself.
 fn check_href(value: &str, rest: bool) -> Result<(), String> {
-    let mut encoded = String::new();
-    if routekit::__private::push_param(&mut encoded, "x", value, rest).is_err() {
-        // A value starting or ending with `/`: `href` refuses it, as SvelteKit does.
-        return if value.starts_with('/') || value.ends_with('/') {
+    use routekit::__private::{HrefPart, href};
+    let part = if rest {
+        HrefPart::Rest("x", std::borrow::Cow::Borrowed(value))
+    } else {
+        HrefPart::Required("x", std::borrow::Cow::Borrowed(value))
+    };
+    // A static prefix, so that an empty rest stays empty (a path of its own would be `/`).
+    let Ok(path) = href(&[HrefPart::Text("/p/"), part]) else {
+        // An empty value, one starting or ending with `/`, or one that would give `//`:
+        // `href` refuses them, as SvelteKit does.
+        let refused = value.is_empty()
+            || value.starts_with('/')
+            || value.ends_with('/')
+            || (rest && value.contains("//"));
+        return if refused {
             Ok(())
         } else {
-            Err(format!("push_param refused {value:?}"))
+            Err(format!("href refused {value:?}"))
         };
-    }
+    };
+    let Some(encoded) = path.strip_prefix("/p/") else {
+        return Err(format!("href dropped its static prefix: {path:?}"));
+    };
     if encoded.contains(['?', '#']) {
-        return Err(format!("push_param left a raw `?` or `#` in {encoded:?}"));
+        return Err(format!("href left a raw `?` or `#` in {encoded:?}"));
     }
     if !rest && encoded.contains('/') {
-        return Err(format!("push_param left a `/` in a plain param: {encoded:?}"));
+        return Err(format!("href left a `/` in a plain param: {encoded:?}"));
     }
     let decoded = routekit::decode_pathname(&encoded)
-        .map_err(|_| format!("push_param's {encoded:?} (from {value:?}) is malformed"))?;
+        .map_err(|_| format!("href's {encoded:?} (from {value:?}) is malformed"))?;
     let back = routekit::decode_uri_component(&decoded)
-        .map_err(|_| format!("push_param's {encoded:?} (from {value:?}) does not decode"))?;
+        .map_err(|_| format!("href's {encoded:?} (from {value:?}) does not decode"))?;
     if back != value {
-        return Err(format!(
-            "push_param({value:?}) = {encoded:?} decodes to {back:?}"
-        ));
+        return Err(format!("href({value:?}) = {encoded:?} decodes to {back:?}"));
     }
     Ok(())
 }
