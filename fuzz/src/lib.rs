@@ -238,7 +238,7 @@ fn check_href(value: &str, rest: bool) -> Result<(), String> {
     if !rest && encoded.contains('/') {
         return Err(format!("href left a `/` in a plain param: {encoded:?}"));
     }
-    let decoded = routekit::decode_pathname(&encoded)
+    let decoded = routekit::decode_pathname(encoded)
         .map_err(|_| format!("href's {encoded:?} (from {value:?}) is malformed"))?;
     let back = routekit::decode_uri_component(&decoded)
         .map_err(|_| format!("href's {encoded:?} (from {value:?}) does not decode"))?;
