@@ -42,7 +42,7 @@ fn main() {
         // The typed params come back equal too.
         let decoded = routekit::decode_pathname(&href).expect("href is well-formed");
         let raw = App::lookup(&decoded);
-        let params = blog_slug::Params::from_values(&raw.values).expect("decodes");
+        let params = blog_slug::Params::from_values(&raw.values().collect::<Vec<_>>()).expect("decodes");
         assert_eq!(params.slug, slug);
     }
     assert!(

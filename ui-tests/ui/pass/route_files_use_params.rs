@@ -36,7 +36,7 @@ fn main() {
     let decoded = routekit::decode_pathname("/api/items/42").expect("a valid path");
     let raw = App::lookup(&decoded);
     assert_eq!(App::routes()[raw.rank as usize].id, api_items_id::ID);
-    let params = api_items_id::Params::from_values(&raw.values).expect("decodes");
+    let params = api_items_id::Params::from_values(&raw.values().collect::<Vec<_>>()).expect("decodes");
     assert_eq!(api_items_id::server::describe(&params), "item 42");
     assert_eq!(now(api_items_id::server::GET()), "ok");
 }

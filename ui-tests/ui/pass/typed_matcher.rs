@@ -17,13 +17,13 @@ fn main() {
         App::routes()[raw.rank as usize].id,
         "/archive/[[year=integer]]/list"
     );
-    let params = list::Params::from_values(&raw.values).expect("2024 parses");
+    let params = list::Params::from_values(&raw.values().collect::<Vec<_>>()).expect("2024 parses");
     let year: Option<u32> = params.year;
     assert_eq!(year, Some(2024));
 
     let decoded = routekit::decode_pathname("/archive/list").expect("a valid path");
     let raw = App::lookup(&decoded);
-    let params = list::Params::from_values(&raw.values).expect("no year");
+    let params = list::Params::from_values(&raw.values().collect::<Vec<_>>()).expect("no year");
     assert_eq!(params.year, None);
 
     let decoded = routekit::decode_pathname("/archive/7").expect("a valid path");
@@ -32,7 +32,7 @@ fn main() {
         App::routes()[raw.rank as usize].id,
         "/archive/[page=integer]"
     );
-    let params = page::Params::from_values(&raw.values).expect("7 parses");
+    let params = page::Params::from_values(&raw.values().collect::<Vec<_>>()).expect("7 parses");
     let number: u32 = params.page;
     assert_eq!(number, 7);
 
