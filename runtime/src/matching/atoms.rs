@@ -32,7 +32,7 @@ pub enum Atom {
 /// order. Plain backtracking is exponential in the number of variable-length atoms on a
 /// hostile path (`/[...a]/x/[...b]/x/[...c]/y` against thousands of `/x` without the `/y`), so
 /// past a step budget linear in the path's length the match starts again with memos (see
-/// [`Memo`]) that try each (atom, position) state at most once: the same first match, in
+/// `Memo`) that try each (atom, position) state at most once: the same first match, in
 /// about `atoms × path length` steps.
 pub fn match_atoms<'p>(atoms: &[Atom], path: &'p str, slots: &mut [Option<&'p str>]) -> bool {
     let mut budget = STEPS_BEFORE_MEMO + 4 * path.len();
