@@ -39,10 +39,13 @@ pub fn tree_dir() -> &'static Path {
     DIR.get_or_init(|| {
         // This file is `fuzz/src/lib.rs`, in the fuzz crate or included by the tests crate.
         let here = Path::new(env!("CARGO_MANIFEST_DIR"));
-        [here.join("tree/src/routes"), here.join("../fuzz/tree/src/routes")]
-            .into_iter()
-            .find(|dir| dir.is_dir())
-            .expect("the fuzz tree is beside this crate")
+        [
+            here.join("tree/src/routes"),
+            here.join("../fuzz/tree/src/routes"),
+        ]
+        .into_iter()
+        .find(|dir| dir.is_dir())
+        .expect("the fuzz tree is beside this crate")
     })
 }
 
@@ -159,7 +162,10 @@ pub fn check_decode(input: &str) -> Result<(), String> {
         ));
     }
 
-    for (name, output) in [("decode_pathname", &pathname), ("decode_uri_component", &component)] {
+    for (name, output) in [
+        ("decode_pathname", &pathname),
+        ("decode_uri_component", &component),
+    ] {
         if let Ok(output) = output {
             if output.len() > input.len() {
                 return Err(format!("{name}: {output:?} is longer than the input"));
@@ -219,7 +225,9 @@ fn check_href(value: &str, rest: bool) -> Result<(), String> {
         return Err(format!("push_param left a raw `?` or `#` in {encoded:?}"));
     }
     if !rest && encoded.contains('/') {
-        return Err(format!("push_param left a `/` in a plain param: {encoded:?}"));
+        return Err(format!(
+            "push_param left a `/` in a plain param: {encoded:?}"
+        ));
     }
     let decoded = routekit::decode_pathname(&encoded)
         .map_err(|_| format!("push_param's {encoded:?} (from {value:?}) is malformed"))?;

@@ -499,23 +499,46 @@ mod tests {
                 .map(|_| PIECES[rng.below(PIECES.len())])
                 .collect();
             let expected = plain(&atoms, &path, slots);
-            assert_eq!(memo(&atoms, &path, slots), expected, "{atoms:?} on {path:?}");
+            assert_eq!(
+                memo(&atoms, &path, slots),
+                expected,
+                "{atoms:?} on {path:?}"
+            );
             assert_eq!(run(&atoms, &path, slots), expected, "{atoms:?} on {path:?}");
             matched += usize::from(expected.is_some());
         }
-        assert!(matched > 1_000, "only {matched} of the random cases matched");
+        assert!(
+            matched > 1_000,
+            "only {matched} of the random cases matched"
+        );
     }
 
     #[test]
     fn memos_agree_on_long_paths_that_match() {
         // Long enough that plain backtracking runs out of steps before it finds the match.
-        let atoms = [RestSeg(0), Slash, Lit("x"), RestSeg(1), Slash, Lit("y"), RestSeg(2)];
+        let atoms = [
+            RestSeg(0),
+            Slash,
+            Lit("x"),
+            RestSeg(1),
+            Slash,
+            Lit("y"),
+            RestSeg(2),
+        ];
         let path = format!("{}/y/x/z", "/x".repeat(200));
         let expected = plain(&atoms, &path, 3);
         assert!(expected.is_some());
         assert_eq!(memo(&atoms, &path, 3), expected);
         assert_eq!(run(&atoms, &path, 3), expected);
-        let atoms = [Slash, Required(0), Lit("-"), Required(1), Lit("-"), Required(2), Lit("!")];
+        let atoms = [
+            Slash,
+            Required(0),
+            Lit("-"),
+            Required(1),
+            Lit("-"),
+            Required(2),
+            Lit("!"),
+        ];
         let path = format!("/{}!", "-".repeat(300));
         let expected = plain(&atoms, &path, 3);
         assert_eq!(
