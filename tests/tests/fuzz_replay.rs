@@ -32,8 +32,14 @@ fn files(kind: &str, target: &str) -> Vec<(String, Vec<u8>)> {
         return Vec::new();
     };
     let mut files: Vec<(String, Vec<u8>)> = entries
-        .map(|entry| {
-            let path = entry.expect("read a corpus folder").path();
+        .map(|entry| entry.expect("read a corpus folder").path())
+        // `.gitkeep` keeps an empty `regressions/<target>/` in git.
+        .filter(|path| {
+            !path
+                .file_name()
+                .is_some_and(|name| name.to_string_lossy().starts_with('.'))
+        })
+        .map(|path| {
             let data = std::fs::read(&path).expect("read a corpus file");
             (path.display().to_string(), data)
         })
