@@ -1,9 +1,11 @@
-//! Finding segments in a path: the one piece of work the generated dispatch does at every
-//! trie node, so it reads eight bytes at a time and keeps its inlined part small.
+//! Finding segments in a path: the work the generated dispatch does at every param edge, eight
+//! bytes at a time. Static edges compare their text in place ([`after_slash`], [`is_segment`]).
 
 /// The segment that starts at `offset` (which holds a `/`), up to the next `/` or the end, or
 /// `None` when the path has no segment there.
-#[inline(always)]
+// Not inlined: inlined at every param edge, it made the generated code 65% larger and a
+// 1,000-route app take a third more CPU time to compile, for 10% fewer instructions per lookup.
+#[inline(never)]
 pub fn segment_at(path: &str, offset: usize) -> Option<&str> {
     let bytes = path.as_bytes();
     if bytes.get(offset) != Some(&b'/') {
