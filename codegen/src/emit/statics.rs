@@ -30,30 +30,37 @@ pub fn static_dispatch(edges: Vec<(&str, TokenStream)>) -> TokenStream {
     }
 }
 
-/// A full comparison each for a few candidates (or when no byte tells them apart), else a jump
-/// on one byte.
+/// A full comparison each for a few candidates, else a jump on one byte.
 fn choose(group: Vec<Candidate<'_>>) -> TokenStream {
-    let at = split_position(&group).filter(|_| group.len() > SEQUENTIAL);
-    let Some(at) = at else {
+    if group.len() <= SEQUENTIAL {
         let rt = quote!(::routekit::__private);
         let tests = group.into_iter().map(|(text, code)| {
             let literal = syn::LitByteStr::new(text, Span::call_site());
             quote!(if #rt::is_segment(rest, #literal) { #code })
         });
         return quote!(#(#tests)else*);
-    };
-    let mut by_byte: Vec<(u8, Vec<Candidate<'_>>)> = Vec::new();
+    }
+    let at = split_position(&group);
+    let mut by_byte: Vec<(Option<u8>, Vec<Candidate<'_>>)> = Vec::new();
     for (text, code) in group {
-        match by_byte.iter_mut().find(|(byte, _)| *byte == text[at]) {
+        let byte = text.get(at).copied();
+        match by_byte.iter_mut().find(|(b, _)| *b == byte) {
             Some((_, subgroup)) => subgroup.push((text, code)),
-            None => by_byte.push((text[at], vec![(text, code)])),
+            None => by_byte.push((byte, vec![(text, code)])),
         }
     }
     by_byte.sort_by_key(|(byte, _)| *byte);
     let arms = by_byte.into_iter().map(|(byte, subgroup)| {
-        let byte = syn::LitByte::new(byte, Span::call_site());
         let choice = choose(subgroup);
-        quote!(::core::option::Option::Some(#byte) => { #choice })
+        let pattern = match byte {
+            Some(byte) => {
+                let byte = syn::LitByte::new(byte, Span::call_site());
+                quote!(::core::option::Option::Some(#byte))
+            }
+            // The texts that end here: the segment must end here too.
+            None => quote!(::core::option::Option::None | ::core::option::Option::Some(b'/')),
+        };
+        quote!(#pattern => { #choice })
     });
     quote! {
         match rest.get(#at).copied() {
@@ -63,22 +70,25 @@ fn choose(group: Vec<Candidate<'_>>) -> TokenStream {
     }
 }
 
-/// Among the positions every candidate has, the one with the most distinct bytes (the first on
-/// ties), if some position has two.
-fn split_position(group: &[Candidate<'_>]) -> Option<usize> {
-    let shortest = group.iter().map(|(text, _)| text.len()).min()?;
+/// The position with the most distinct bytes among `group` (at least two distinct texts), the
+/// first on ties. A position may be the length of the shortest texts: there they have the
+/// segment's end (`/` or the end of the path), which no text's byte can be (static texts hold
+/// no `/`), so that texts that are prefixes of others (`repos`, `repos-v2`) split too.
+fn split_position(group: &[Candidate<'_>]) -> usize {
+    let shortest = group.iter().map(|(text, _)| text.len()).min().unwrap_or(0);
     let distinct = |at: usize| {
-        let mut seen = [false; 256];
+        let mut seen = [false; 257];
         group
             .iter()
-            .filter(|(text, _)| !std::mem::replace(&mut seen[usize::from(text[at])], true))
+            .filter(|(text, _)| {
+                let value = text.get(at).map_or(256, |&b| usize::from(b));
+                !std::mem::replace(&mut seen[value], true)
+            })
             .count()
     };
-    (0..shortest)
-        .map(|at| (distinct(at), at))
-        .filter(|&(count, _)| count > 1)
-        .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)))
-        .map(|(_, at)| at)
+    (0..=shortest)
+        .max_by(|&a, &b| distinct(a).cmp(&distinct(b)).then(b.cmp(&a)))
+        .unwrap_or(0)
 }
 
 #[cfg(test)]
@@ -94,10 +104,14 @@ mod tests {
             (b"users", quote!()),
         ];
         // Position 3 has o, l, t, r: four values.
-        assert_eq!(split_position(&group), Some(3));
-        // `user` and `users` agree on every position both have.
-        let prefixes: Vec<Candidate<'_>> = vec![(b"user", quote!()), (b"users", quote!())];
-        assert_eq!(split_position(&prefixes), None);
+        assert_eq!(split_position(&group), 3);
+        // `user` ends where the others go on.
+        let prefixes: Vec<Candidate<'_>> = vec![
+            (b"user", quote!()),
+            (b"users", quote!()),
+            (b"user-x", quote!()),
+        ];
+        assert_eq!(split_position(&prefixes), 4);
     }
 
     #[test]
@@ -107,10 +121,17 @@ mod tests {
             ("bb", quote!(two();)),
             ("cc", quote!(three();)),
             ("user", quote!(four();)),
+            ("users", quote!(five();)),
+            ("user-x", quote!(six();)),
         ])
         .to_string();
         assert!(code.contains("match rest . get (0usize)"), "{code}");
         assert!(code.contains("Some (b'c') =>"), "{code}");
         assert!(code.contains("is_segment (rest , b\"user\")"), "{code}");
+        assert!(code.contains("match rest . get (4usize)"), "{code}");
+        assert!(
+            code.contains("None | :: core :: option :: Option :: Some (b'/') =>"),
+            "{code}"
+        );
     }
 }
