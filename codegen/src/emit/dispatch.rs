@@ -40,19 +40,17 @@ pub fn lookup_fn(plan: &Plan, budget: usize) -> TokenStream {
         labels: 0,
         functions: Vec::new(),
     };
-    let body = emitter.node(&plan.root);
+    let root = emitter.function(&plan.root);
     let functions = emitter.functions;
     quote! {
         /// Finds the route a decoded path (`decode_pathname`'s output) reaches: the rank of
         /// the first route, in priority order, whose pattern and matchers accept it, and its
         /// raw (not yet percent-decoded) param values. Allocates nothing.
-        #[allow(unused_variables, unused_mut, unused_labels, clippy::all)]
+        // Inlined, so that the match is built where the caller keeps it, not copied there.
+        #[inline]
         pub fn lookup<'p>(path: &'p str) -> #rt::RawMatch<'p, #n> {
             let mut found = #rt::RawMatch::<'p, #n>::NONE;
-            let best = &mut found;
-            let caps: &mut [::core::option::Option<&'p str>; #n] = &mut [::core::option::Option::None; #n];
-            let offset = 0usize;
-            #body
+            #root(path, 0, &mut found, &mut [::core::option::Option::None; #n]);
             found
         }
 
@@ -98,12 +96,18 @@ impl Emitter {
         }
         items.sort_by_key(|(min, _)| *min);
 
-        let needs_segment = !node.statics.is_empty() || !node.dynamics.is_empty();
-        let segment = needs_segment.then(|| quote!(let seg = #rt::segment_at(path, offset);));
+        // Static edges read the path after the `/`; param edges need the segment's end, found
+        // only when the first of them is reached.
+        let rest =
+            (!node.statics.is_empty()).then(|| quote!(let rest = #rt::after_slash(path, offset);));
+        let mut segment = Some(quote!(let seg = #rt::segment_at(path, offset);));
         let mut code = Vec::new();
         for (min, item) in &items {
             let min = *min as u32;
             code.push(quote! { if #min >= best.rank { break #label; } });
+            if let Item::Dynamic(..) = item {
+                code.extend(segment.take());
+            }
             code.push(match item {
                 Item::Terminal(rank, end) => terminal(*rank, *end, node.slot),
                 Item::Tail(tail) => tail_match(tail, node.slot),
@@ -113,7 +117,7 @@ impl Emitter {
         }
         quote! {
             #label: {
-                #segment
+                #rest
                 #(#code)*
             }
         }
@@ -124,13 +128,19 @@ impl Emitter {
         if !self.cuts.is_cut(child) {
             return self.node(child);
         }
+        let name = self.function(child);
+        quote!(#name(path, offset, best, caps);)
+    }
+
+    /// Emits `node` as a function of its own; returns its name.
+    fn function(&mut self, node: &Node) -> Ident {
         let rt = rt();
         let n = self.n;
         let name = format_ident!("__routekit_node_{}", self.functions.len());
-        // Reserve the slot first: the child's own cut descendants are numbered after it.
+        // Reserve the slot first: the node's own cut descendants are numbered after it.
         self.functions.push(TokenStream::new());
         let at = self.functions.len() - 1;
-        let body = self.node(child);
+        let body = self.node(node);
         self.functions[at] = quote! {
             #[allow(unused_variables, unused_mut, unused_labels, clippy::all)]
             fn #name<'p>(
@@ -142,7 +152,7 @@ impl Emitter {
                 #body
             }
         };
-        quote!(#name(path, offset, best, caps);)
+        name
     }
 
     fn statics(&mut self, node: &Node) -> TokenStream {
@@ -213,7 +223,7 @@ fn terminal(rank: usize, end: End, slot: usize) -> TokenStream {
     let rt = rt();
     let rank = rank as u32;
     let test = match end {
-        End::Root => quote!(path.get(offset..) == ::core::option::Option::Some("/")),
+        End::Root => quote!(path.as_bytes().get(offset..) == ::core::option::Option::Some(b"/")),
         End::Normal | End::OnlyGroups => quote!(#rt::ends_at(path, offset)),
     };
     quote! { if #test { best.record::<#slot>(#rank, caps); } }

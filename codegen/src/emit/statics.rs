@@ -1,9 +1,11 @@
-//! Emits the choice among a node's static edges: a jump on the segment's length, then on the
-//! byte that best tells the remaining candidates apart, down to one full comparison. The cost
-//! stays about the same whether a node has three static children or a thousand, where a chain
-//! of string comparisons (what a `match` on `&str` compiles to) grows with their number.
+//! Emits the choice among a node's static edges, read straight from the path: a jump on the
+//! byte that best tells the candidates apart, again on the next, down to one or two
+//! comparisons of the text followed by a check that the segment ends there. No scan for the
+//! segment's end is needed (only params need one), and the cost stays about the same whether a
+//! node has three static children or a thousand, where a chain of string comparisons (what a
+//! `match` on `&str` compiles to) grows with their number.
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Span, TokenStream};
 use quote::quote;
 
 /// A static edge: its text's bytes and the code to run when the segment equals it.
@@ -12,76 +14,79 @@ type Candidate<'a> = (&'a [u8], TokenStream);
 /// Up to this many candidates are compared one after the other rather than split on a byte.
 const SEQUENTIAL: usize = 2;
 
-/// The code that runs `code` of the edge whose text equals `seg` (an `Option<&str>` in scope),
-/// if any. Texts are distinct.
+/// The code that runs `code` of the edge whose text is the segment at the start of `rest` (an
+/// `Option<&[u8]>` in scope: the path after the segment's `/`), if any. Texts are distinct and
+/// not empty.
 pub fn static_dispatch(edges: Vec<(&str, TokenStream)>) -> TokenStream {
-    let mut by_len: Vec<(usize, Vec<Candidate<'_>>)> = Vec::new();
-    for (text, code) in edges {
-        let bytes = text.as_bytes();
-        match by_len.iter_mut().find(|(len, _)| *len == bytes.len()) {
-            Some((_, group)) => group.push((bytes, code)),
-            None => by_len.push((bytes.len(), vec![(bytes, code)])),
-        }
-    }
-    by_len.sort_by_key(|(len, _)| *len);
-    let arms = by_len.into_iter().map(|(len, group)| {
-        let choice = choose(group);
-        quote!(#len => { #choice })
-    });
+    let candidates = edges
+        .into_iter()
+        .map(|(text, code)| (text.as_bytes(), code))
+        .collect();
+    let choice = choose(candidates);
     quote! {
-        if let ::core::option::Option::Some(seg) = seg {
-            let bytes = seg.as_bytes();
-            match bytes.len() {
-                #(#arms)*
-                _ => {}
-            }
+        if let ::core::option::Option::Some(rest) = rest {
+            #choice
         }
     }
 }
 
-/// Among texts of one length: a full comparison each for a few, else a jump on one byte.
+/// A full comparison each for a few candidates, else a jump on one byte.
 fn choose(group: Vec<Candidate<'_>>) -> TokenStream {
     if group.len() <= SEQUENTIAL {
+        let rt = quote!(::routekit::__private);
         let tests = group.into_iter().map(|(text, code)| {
-            let literal = syn::LitByteStr::new(text, proc_macro2::Span::call_site());
-            quote!(if bytes == #literal { #code })
+            let literal = syn::LitByteStr::new(text, Span::call_site());
+            quote!(if #rt::is_segment(rest, #literal) { #code })
         });
         return quote!(#(#tests)else*);
     }
     let at = split_position(&group);
-    let mut by_byte: Vec<(u8, Vec<Candidate<'_>>)> = Vec::new();
+    let mut by_byte: Vec<(Option<u8>, Vec<Candidate<'_>>)> = Vec::new();
     for (text, code) in group {
-        match by_byte.iter_mut().find(|(byte, _)| *byte == text[at]) {
+        let byte = text.get(at).copied();
+        match by_byte.iter_mut().find(|(b, _)| *b == byte) {
             Some((_, subgroup)) => subgroup.push((text, code)),
-            None => by_byte.push((text[at], vec![(text, code)])),
+            None => by_byte.push((byte, vec![(text, code)])),
         }
     }
     by_byte.sort_by_key(|(byte, _)| *byte);
     let arms = by_byte.into_iter().map(|(byte, subgroup)| {
-        let byte = syn::LitByte::new(byte, proc_macro2::Span::call_site());
         let choice = choose(subgroup);
-        quote!(#byte => { #choice })
+        let pattern = match byte {
+            Some(byte) => {
+                let byte = syn::LitByte::new(byte, Span::call_site());
+                quote!(::core::option::Option::Some(#byte))
+            }
+            // The texts that end here: the segment must end here too.
+            None => quote!(::core::option::Option::None | ::core::option::Option::Some(b'/')),
+        };
+        quote!(#pattern => { #choice })
     });
     quote! {
-        match bytes[#at] {
+        match rest.get(#at).copied() {
             #(#arms)*
             _ => {}
         }
     }
 }
 
-/// The byte position with the most distinct values among `group` (distinct texts of one
-/// length, at least two, so some position has two values); the first such position on ties.
+/// The position with the most distinct bytes among `group` (at least two distinct texts), the
+/// first on ties. A position may be the length of the shortest texts: there they have the
+/// segment's end (`/` or the end of the path), which no text's byte can be (static texts hold
+/// no `/`), so that texts that are prefixes of others (`repos`, `repos-v2`) split too.
 fn split_position(group: &[Candidate<'_>]) -> usize {
-    let len = group[0].0.len();
+    let shortest = group.iter().map(|(text, _)| text.len()).min().unwrap_or(0);
     let distinct = |at: usize| {
-        let mut seen = [false; 256];
+        let mut seen = [false; 257];
         group
             .iter()
-            .filter(|(text, _)| !std::mem::replace(&mut seen[usize::from(text[at])], true))
+            .filter(|(text, _)| {
+                let value = text.get(at).map_or(256, |&b| usize::from(b));
+                !std::mem::replace(&mut seen[value], true)
+            })
             .count()
     };
-    (0..len)
+    (0..=shortest)
         .max_by(|&a, &b| distinct(a).cmp(&distinct(b)).then(b.cmp(&a)))
         .unwrap_or(0)
 }
@@ -100,23 +105,33 @@ mod tests {
         ];
         // Position 3 has o, l, t, r: four values.
         assert_eq!(split_position(&group), 3);
+        // `user` ends where the others go on.
+        let prefixes: Vec<Candidate<'_>> = vec![
+            (b"user", quote!()),
+            (b"users", quote!()),
+            (b"user-x", quote!()),
+        ];
+        assert_eq!(split_position(&prefixes), 4);
     }
 
     #[test]
-    fn groups_by_length_then_byte() {
+    fn jumps_on_a_byte_then_compares() {
         let code = static_dispatch(vec![
             ("a", quote!(one();)),
             ("bb", quote!(two();)),
             ("cc", quote!(three();)),
-            ("dd", quote!(four();)),
+            ("user", quote!(four();)),
+            ("users", quote!(five();)),
+            ("user-x", quote!(six();)),
         ])
         .to_string();
-        assert!(code.contains("match bytes . len ()"), "{code}");
+        assert!(code.contains("match rest . get (0usize)"), "{code}");
+        assert!(code.contains("Some (b'c') =>"), "{code}");
+        assert!(code.contains("is_segment (rest , b\"user\")"), "{code}");
+        assert!(code.contains("match rest . get (4usize)"), "{code}");
         assert!(
-            code.contains("1usize =>") && code.contains("2usize =>"),
+            code.contains("None | :: core :: option :: Option :: Some (b'/') =>"),
             "{code}"
         );
-        assert!(code.contains("match bytes [0usize]"), "{code}");
-        assert!(code.contains("b'c' =>"), "{code}");
     }
 }

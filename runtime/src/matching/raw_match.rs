@@ -15,8 +15,9 @@ pub struct RawMatch<'p, const N: usize> {
     /// The route's rank in SvelteKit's priority order; `u32::MAX` when nothing matched.
     pub rank: u32,
     borrowed: [Option<&'p str>; N],
-    /// Values built by joining, by param index (their `borrowed` entry is `None`).
-    joined: Vec<(usize, String)>,
+    /// Values built by joining, by param index (their `borrowed` entry is `None`). Boxed, so
+    /// that the usual match (none) is one null word to set and to drop.
+    joined: Option<Box<[(usize, String)]>>,
 }
 
 impl<'p, const N: usize> RawMatch<'p, N> {
@@ -24,13 +25,14 @@ impl<'p, const N: usize> RawMatch<'p, N> {
     pub const NONE: Self = RawMatch {
         rank: u32::MAX,
         borrowed: [None; N],
-        joined: Vec::new(),
+        joined: None,
     };
 
     /// The raw (not yet percent-decoded) value of param `index`: `None` for an absent optional
     /// and past the route's params.
     pub fn value(&self, index: usize) -> Option<&str> {
-        match self.joined.iter().find(|(at, _)| *at == index) {
+        let mut joined = self.joined.as_deref().unwrap_or_default().iter();
+        match joined.find(|(at, _)| *at == index) {
             Some((_, text)) => Some(text),
             None => self.borrowed.get(index).copied().flatten(),
         }
@@ -50,7 +52,9 @@ impl<'p, const N: usize> RawMatch<'p, N> {
         for (index, value) in self.borrowed.iter_mut().enumerate() {
             *value = if index < SLOT { caps[index] } else { None };
         }
-        self.joined.clear();
+        if self.joined.is_some() {
+            self.joined = None;
+        }
     }
 
     /// Makes the route of rank `rank` the best match, with the first `slot` of `caps`, then
@@ -64,20 +68,21 @@ impl<'p, const N: usize> RawMatch<'p, N> {
         rest: &mut [Option<Cow<'p, str>>],
     ) {
         self.rank = rank;
-        self.joined.clear();
+        let mut joined = Vec::new();
         for (index, value) in self.borrowed.iter_mut().enumerate() {
             *value = match index.checked_sub(slot) {
                 None => caps[index],
                 Some(at) => match rest.get_mut(at).and_then(Option::take) {
                     Some(Cow::Borrowed(text)) => Some(text),
                     Some(Cow::Owned(text)) => {
-                        self.joined.push((index, text));
+                        joined.push((index, text));
                         None
                     }
                     None => None,
                 },
             };
         }
+        self.joined = (!joined.is_empty()).then(|| joined.into_boxed_slice());
     }
 }
 

@@ -1,42 +1,62 @@
-//! Finding segments in a path: the one piece of work the generated dispatch does at every
-//! trie node, so it reads eight bytes at a time and keeps its inlined part small.
+//! Finding segments in a path: the work the generated dispatch does at every param edge, eight
+//! bytes at a time. Static edges compare their text in place ([`after_slash`], [`is_segment`]).
 
 /// The segment that starts at `offset` (which holds a `/`), up to the next `/` or the end, or
 /// `None` when the path has no segment there.
-#[inline(always)]
+// Not inlined: inlined at every param edge, it made the generated code 65% larger and a
+// 1,000-route app take a third more CPU time to compile, for 10% fewer instructions per lookup.
+#[inline(never)]
 pub fn segment_at(path: &str, offset: usize) -> Option<&str> {
     let bytes = path.as_bytes();
     if bytes.get(offset) != Some(&b'/') {
         return None;
     }
     let start = offset + 1;
-    // Both ends are at a `/` or the end of the path, so they are char boundaries.
-    path.get(start..segment_end(bytes, start))
+    let len = segment_end(bytes, start) - start;
+    // Both ends are at a `/` or the end of the path, so they are char boundaries (checked
+    // anyway; this form checks the fewest).
+    let rest = path.get(start..)?;
+    rest.split_at_checked(len).map(|(segment, _)| segment)
 }
 
 /// Whether the path ends at `offset`, allowing one trailing slash (SvelteKit's `/?$`).
-#[inline]
+#[inline(always)]
 pub fn ends_at(path: &str, offset: usize) -> bool {
-    matches!(path.get(offset..), Some("" | "/"))
+    matches!(path.as_bytes().get(offset..), Some(b"" | b"/"))
+}
+
+/// The path after the `/` at `offset`, or `None` when there is no `/` there: where a static
+/// edge's text is compared.
+#[inline(always)]
+pub fn after_slash(path: &str, offset: usize) -> Option<&[u8]> {
+    path.as_bytes().get(offset..)?.strip_prefix(b"/")
+}
+
+/// Whether the segment at the start of `rest` (from [`after_slash`]) is exactly `text`.
+#[inline(always)]
+pub fn is_segment(rest: &[u8], text: &[u8]) -> bool {
+    rest.starts_with(text) && rest.get(text.len()).is_none_or(|&b| b == b'/')
 }
 
 /// The index of the first `/` at or after `start`, or the path's length: a word at a time,
 /// the last (partial) word read as the path's last eight bytes.
 #[inline(always)]
 fn segment_end(bytes: &[u8], start: usize) -> usize {
-    let mut at = start;
-    while let Some(word) = bytes.get(at..at + 8) {
-        match first_slash(word) {
-            8 => at += 8,
-            found => return at + found,
+    let Some(mut rest) = bytes.get(start..) else {
+        return start;
+    };
+    while let Some((word, next)) = rest.split_first_chunk::<8>() {
+        match zero_byte(u64::from_le_bytes(*word) ^ SLASHES) {
+            8 => rest = next,
+            found => return bytes.len() - rest.len() + found,
         }
     }
-    let left = bytes.len() - at;
-    match bytes.len().checked_sub(8) {
+    let at = bytes.len() - rest.len();
+    match bytes.last_chunk::<8>() {
         // Shifted so that `at` comes first; the zero bytes shifted in count as the end.
-        Some(from) if left > 0 => {
-            let shift = 8 * (8 - left) as u32;
-            at + zero_byte(slashes_to_zeros(&bytes[from..]) >> shift)
+        Some(last) if !rest.is_empty() => {
+            let shift = 8 * (8 - rest.len()) as u32;
+            at + zero_byte((u64::from_le_bytes(*last) ^ SLASHES) >> shift)
         }
         _ => short_path_end(bytes, at),
     }
@@ -51,18 +71,8 @@ fn short_path_end(bytes: &[u8], at: usize) -> usize {
         .unwrap_or(bytes.len() - at)
 }
 
-/// The index of the first `/` in an eight-byte `word`, or 8.
-#[inline]
-fn first_slash(word: &[u8]) -> usize {
-    zero_byte(slashes_to_zeros(word))
-}
-
-/// Eight bytes as a little-endian word in which each `/` became a zero byte.
-#[inline]
-fn slashes_to_zeros(word: &[u8]) -> u64 {
-    const SLASHES: u64 = u64::from_le_bytes([b'/'; 8]);
-    u64::from_le_bytes(word.try_into().unwrap_or([0; 8])) ^ SLASHES
-}
+/// Eight `/`: a word xor this has a zero byte where it had a `/`.
+const SLASHES: u64 = u64::from_le_bytes([b'/'; 8]);
 
 /// The index of the lowest zero byte of `word`, or 8. The bit trick can flag bytes above the
 /// first zero byte, never below it, so the lowest flag is exact.
@@ -108,6 +118,18 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn static_segments_are_compared_in_place() {
+        let rest = after_slash("/repos/x", 0).unwrap();
+        assert!(is_segment(rest, b"repos"));
+        assert!(!is_segment(rest, b"repo"));
+        assert!(!is_segment(rest, b"repos/"));
+        assert!(is_segment(after_slash("/repos/x", 6).unwrap(), b"x"));
+        assert!(is_segment(after_slash("/repos", 0).unwrap(), b"repos"));
+        assert_eq!(after_slash("/repos", 6), None);
+        assert_eq!(after_slash("/repos", 7), None);
     }
 
     #[test]
