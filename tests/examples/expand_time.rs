@@ -2,7 +2,7 @@
 //! `#[derive(Routes)]` does) on the routes folder of a crate, timed in process.
 //! `expand_time CRATE_DIR [RUNS]` expands `struct App;` for `CRATE_DIR/src/routes` RUNS times
 //! (default 11) after one warm-up, and prints the median, the fastest run and the size of the
-//! expansion. `scripts/bench-compile` runs it on its generated 1,000-route app.
+//! expansion (written to the file `EXPANSION_OUT` names, if set). `scripts/bench-compile` runs it on its generated 1,000-route app.
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -33,6 +33,10 @@ fn main() {
         )
     };
     let tokens = expand().to_string();
+    // `EXPANSION_OUT=FILE` keeps the expansion, to see where its size goes.
+    if let Some(out) = std::env::var_os("EXPANSION_OUT") {
+        std::fs::write(out, &tokens).expect("EXPANSION_OUT is writable");
+    }
     assert!(
         !tokens.contains("compile_error"),
         "the tree has errors: {}",
