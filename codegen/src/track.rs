@@ -29,15 +29,7 @@ pub fn track(routes_dir: impl AsRef<Path>) {
     let manifest_dir =
         std::env::var_os("CARGO_MANIFEST_DIR").map_or_else(PathBuf::new, PathBuf::from);
     let routes_dir = manifest_dir.join(relative);
-    let sibling = |name: &str| routes_dir.parent().map(|parent| parent.join(name));
-    println!("cargo::rerun-if-changed={}", routes_dir.display());
-    println!(
-        "cargo::rerun-if-changed={}",
-        params_dir(&routes_dir).display()
-    );
-    if let Some(hooks) = sibling("hooks.server.rs") {
-        println!("cargo::rerun-if-changed={}", hooks.display());
-    }
+    watch(&routes_dir, &manifest_dir);
 
     let manifest = match Manifest::from_dir(&routes_dir) {
         Ok(manifest) => manifest,
@@ -77,6 +69,28 @@ pub fn track(routes_dir: impl AsRef<Path>) {
             joined.to_string_lossy()
         );
         TRACKED.with(|list| *list.borrow_mut() = tracked);
+    }
+}
+
+/// Prints `rerun-if-changed` for the routes folder, the `params/` folder and `hooks.server.rs`.
+/// Cargo reruns a build script on every build while a path it watches does not exist, so a
+/// missing `params/` or hooks file is watched through the folder that would hold it (cargo
+/// scans a folder as a whole): creating it is still seen, and a build with no change stays a
+/// no-op. That folder is not watched when it is the crate's own folder (it holds `target/`).
+fn watch(routes_dir: &Path, manifest_dir: &Path) {
+    let print = |path: &Path| println!("cargo::rerun-if-changed={}", path.display());
+    print(routes_dir);
+    let Some(parent) = routes_dir.parent() else {
+        return;
+    };
+    let params = params_dir(routes_dir);
+    let hooks = parent.join("hooks.server.rs");
+    if (params.exists() && hooks.exists()) || parent == manifest_dir {
+        for path in [&params, &hooks].into_iter().filter(|path| path.exists()) {
+            print(path);
+        }
+    } else {
+        print(parent);
     }
 }
 

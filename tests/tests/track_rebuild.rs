@@ -83,10 +83,44 @@ fn main() {
     let before = run(app, &target);
     assert!(before.contains("/fresh -> None"), "{before}");
 
+    // Nothing changed: nothing is rebuilt (a watched path that does not exist, such as a
+    // missing `params/` folder, would make cargo rerun the build script every time).
+    assert!(
+        builds_app(app, &target).is_none(),
+        "a build with no change rebuilt the app"
+    );
+
     write(&app.join("src/routes/fresh/+page.html"), "fresh\n");
     let after = run(app, &target);
     assert!(
         after.contains("/fresh -> Some(\"/fresh\")"),
         "the new route is not served:\n{after}"
     );
+
+    // A hooks file that did not exist before is seen too.
+    write(
+        &app.join("src/hooks.server.rs"),
+        "pub async fn handle_error(_: routekit::UnexpectedError<'_>) -> Option<String> {\n    None\n}\n",
+    );
+    let rebuilt = builds_app(app, &target);
+    assert!(
+        rebuilt.is_some(),
+        "adding hooks.server.rs did not rebuild the app"
+    );
+}
+
+/// `cargo build -v` in the crate: `Some(cargo's output)` when it compiled the app crate,
+/// `None` when the app was fresh.
+fn builds_app(crate_dir: &Path, target_dir: &Path) -> Option<String> {
+    let out = Command::new(env!("CARGO"))
+        .args(["build", "--offline", "-v"])
+        .current_dir(crate_dir)
+        .env("CARGO_TARGET_DIR", target_dir)
+        .output()
+        .expect("run cargo");
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(out.status.success(), "cargo build failed:\n{stderr}");
+    stderr
+        .contains("Compiling track-rebuild-app")
+        .then_some(stderr)
 }

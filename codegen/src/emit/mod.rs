@@ -19,6 +19,7 @@ mod pages;
 mod params;
 mod partition;
 mod paths;
+mod route_module;
 mod serve;
 mod statics;
 
@@ -29,8 +30,8 @@ use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote};
 use syn::DeriveInput;
 
-use crate::exports::{RouteFileKind, read_exports};
-use crate::manifest::{Component, Manifest, Route};
+use crate::exports::read_exports;
+use crate::manifest::{Manifest, Route};
 use crate::plan::build_plan;
 pub use paths::relative_path;
 
@@ -78,7 +79,7 @@ fn expand(input: &DeriveInput, invocation: &Invocation) -> Result<TokenStream, V
             manifest
                 .routes
                 .iter()
-                .flat_map(route_files)
+                .flat_map(|route| route_module::route_files(manifest, route))
                 .collect::<Vec<_>>(),
             manifest.matchers.clone(),
         ),
@@ -92,7 +93,7 @@ fn expand(input: &DeriveInput, invocation: &Invocation) -> Result<TokenStream, V
             let files = scanned
                 .dirs
                 .iter()
-                .flat_map(|dir| slot_files(&dir.slots))
+                .flat_map(|dir| route_module::slot_files(&dir.slots))
                 .collect();
             (
                 files,
@@ -160,23 +161,33 @@ fn expand(input: &DeriveInput, invocation: &Invocation) -> Result<TokenStream, V
         .enumerate()
         .map(|(rank, route)| (route.id.as_str(), rank))
         .collect();
-    let route_modules = manifest
-        .routes
-        .iter()
-        .zip(&module_names)
-        .filter_map(|(route, name)| {
-            route_module(
-                route,
-                name,
-                rank_of.get(route.id.as_str()).copied(),
-                &base_dir,
-                &matcher_kinds,
-            )
-        });
+    let route_dirs = paths::RouteDirs::new(&base_dir, &routes_dir);
+    let route_context = route_module::Context {
+        manifest: &manifest,
+        exports: &exports,
+        module_by_id: &module_by_id,
+        matcher_kinds: &matcher_kinds,
+        paths: &route_dirs,
+    };
+    let route_modules = manifest.routes.iter().filter_map(|route| {
+        route_module::route_module(
+            &route_context,
+            route,
+            rank_of.get(route.id.as_str()).copied(),
+        )
+    });
     let params_module = params_module(&manifest, &base_dir, &matcher_kinds);
-    let route_infos = servable
-        .iter()
-        .map(|route| route_info(&manifest, route, &exports, &module_by_id));
+    let infos = servable.iter().map(|route| {
+        let module = module_of(route);
+        quote!(#module::INFO)
+    });
+    let endpoints = servable.iter().map(|route| {
+        let module = module_of(route);
+        match route.endpoint {
+            Some(_) => quote!(::core::option::Option::Some(#module::__call_endpoint)),
+            None => quote!(::core::option::Option::None),
+        }
+    });
     let param_counts: Vec<usize> = servable
         .iter()
         .map(|route| route.pattern.params.len())
@@ -197,9 +208,6 @@ fn expand(input: &DeriveInput, invocation: &Invocation) -> Result<TokenStream, V
     let serve = serve::route_table_impl(&serve::Table {
         ident,
         container: &container,
-        servable: &servable,
-        module_of: &module_of,
-        exports: &exports,
         param_counts: &param_counts,
         page_methods: &table_methods,
         state: &options.state,
@@ -233,7 +241,10 @@ fn expand(input: &DeriveInput, invocation: &Invocation) -> Result<TokenStream, V
             #(#route_modules)*
 
             /// The manifest: every route with a page or an endpoint, in priority order.
-            pub static ROUTES: [::routekit::RouteInfo; #route_count] = [#(#route_infos),*];
+            pub static ROUTES: [::routekit::RouteInfo; #route_count] = [#(#infos),*];
+
+            /// The endpoint handlers of each route, by rank.
+            pub static ENDPOINTS: [::core::option::Option<::routekit::__private::CallEndpoint<State>>; #route_count] = [#(#endpoints),*];
 
             #page_statics
 
@@ -414,184 +425,6 @@ fn params_module(
         }
         #(#functions)*
     }
-}
-
-/// The module of one route folder: its `Params` (when it has a page or an endpoint) and its
-/// `.rs` route files. Folders with neither get no module.
-fn route_module(
-    route: &Route,
-    name: &syn::Ident,
-    rank: Option<usize>,
-    base_dir: &Path,
-    kinds: &BTreeMap<String, MatcherKind>,
-) -> Option<TokenStream> {
-    let files: Vec<TokenStream> = route_files(route)
-        .into_iter()
-        .map(|(file, kind)| {
-            let file_name = file
-                .file_name()
-                .unwrap_or_default()
-                .to_string_lossy()
-                .into_owned();
-            let module = format_ident!(
-                "{}",
-                match kind {
-                    RouteFileKind::Endpoint => "server",
-                    RouteFileKind::PageServer => "page_server",
-                    RouteFileKind::LayoutServer => "layout_server",
-                    RouteFileKind::Hooks => "hooks",
-                }
-            );
-            quote!(#[path = #file_name] pub mod #module;)
-        })
-        .collect();
-    if files.is_empty() && !route.is_servable() {
-        return None;
-    }
-    let dir_attr = path_attr(base_dir, &route.dir);
-    let params = rank.map(|rank| params::params_struct(&route.id, rank, &route.pattern, kinds));
-    let id = &route.id;
-    let doc = format!("The route `{id}`.");
-    Some(quote! {
-        #[doc = #doc]
-        #[path = #dir_attr]
-        pub mod #name {
-            /// The route id.
-            #[allow(dead_code)]
-            pub const ID: &str = #id;
-            #params
-            #(#files)*
-        }
-    })
-}
-
-fn page_server_file(route: &Route) -> Option<PathBuf> {
-    let path = route.dir.join("+page.server.rs");
-    path.is_file().then_some(path)
-}
-
-fn layout_server_file(route: &Route) -> Option<PathBuf> {
-    let path = route.dir.join("+layout.server.rs");
-    path.is_file().then_some(path)
-}
-
-/// The `.rs` route files of a scanned folder, with their kinds.
-fn slot_files(slots: &crate::scan::Slots) -> Vec<(PathBuf, RouteFileKind)> {
-    [
-        (&slots.endpoint, RouteFileKind::Endpoint),
-        (&slots.page_server, RouteFileKind::PageServer),
-        (&slots.layout_server, RouteFileKind::LayoutServer),
-    ]
-    .into_iter()
-    .filter_map(|(file, kind)| file.clone().map(|file| (file, kind)))
-    .collect()
-}
-
-/// The `.rs` route files of a folder, with their kinds.
-fn route_files(route: &Route) -> Vec<(PathBuf, RouteFileKind)> {
-    let mut files = Vec::new();
-    if let Some(endpoint) = &route.endpoint {
-        files.push((endpoint.clone(), RouteFileKind::Endpoint));
-    }
-    if let Some(page) = page_server_file(route) {
-        files.push((page, RouteFileKind::PageServer));
-    }
-    if let Some(layout) = layout_server_file(route) {
-        files.push((layout, RouteFileKind::LayoutServer));
-    }
-    files
-}
-
-/// `RouteInfo { ... }` for a servable route.
-fn route_info(
-    manifest: &Manifest,
-    route: &Route,
-    exports: &serve::ExportsByFile,
-    module_by_id: &BTreeMap<&str, &syn::Ident>,
-) -> TokenStream {
-    let endpoint = route
-        .endpoint
-        .as_ref()
-        .and_then(|file| exports.get(file))
-        .map(|(_, exports)| exports);
-    let has_endpoint = route.endpoint.is_some();
-    let trailing_slash = trailing_slash(manifest, route, exports, module_by_id);
-    let id = &route.id;
-    let names = route.pattern.params.iter().map(|p| p.name.as_str());
-    let page = route.page.is_some();
-    let mut files: Vec<String> = Vec::new();
-    if let Some(page) = &route.page {
-        let leaf = &manifest.nodes[page.leaf];
-        if let Some(Component::File(path)) = &leaf.component {
-            files.push(relative_to(&manifest.routes_dir, path));
-        }
-        if let Some(path) = &leaf.server {
-            files.push(relative_to(&manifest.routes_dir, path));
-        }
-    }
-    if let Some(path) = &route.endpoint {
-        files.push(relative_to(&manifest.routes_dir, path));
-    }
-    let methods = endpoint
-        .into_iter()
-        .flat_map(|exports| exports.method_list())
-        .map(|method| method.as_str());
-    let fallback = endpoint.is_some_and(|exports| exports.fallback.is_some());
-    quote! {
-        ::routekit::RouteInfo {
-            id: #id,
-            params: &[#(#names),*],
-            page: #page,
-            endpoint: #has_endpoint,
-            methods: &[#(#methods),*],
-            fallback: #fallback,
-            trailing_slash: #trailing_slash,
-            files: &[#(#files),*],
-        }
-    }
-}
-
-/// The route's trailing-slash policy: for a page, the deepest `TRAILING_SLASH` among its layout
-/// and page server modules; for an endpoint alone, its `+server.rs`'s; `Never` by default.
-fn trailing_slash(
-    manifest: &Manifest,
-    route: &Route,
-    exports: &serve::ExportsByFile,
-    module_by_id: &BTreeMap<&str, &syn::Ident>,
-) -> TokenStream {
-    let declares = |file: &Path| exports.get(file).is_some_and(|(_, e)| e.trailing_slash);
-    let mut found: Option<TokenStream> = None;
-    if let Some(page) = &route.page {
-        let nodes = page
-            .layouts
-            .iter()
-            .flatten()
-            .chain(std::iter::once(&page.leaf));
-        for &node in nodes {
-            let node = &manifest.nodes[node];
-            if let Some(server) = node.server.as_deref().filter(|f| declares(f)) {
-                let module = module_by_id[node.route_id.as_str()];
-                let file_module = if server.ends_with("+page.server.rs") {
-                    format_ident!("page_server")
-                } else {
-                    format_ident!("layout_server")
-                };
-                found = Some(quote!(#module::#file_module::TRAILING_SLASH));
-            }
-        }
-    } else if let Some(endpoint) = route.endpoint.as_deref().filter(|f| declares(f)) {
-        let _ = endpoint;
-        let module = module_by_id[route.id.as_str()];
-        found = Some(quote!(#module::server::TRAILING_SLASH));
-    }
-    found.unwrap_or_else(|| quote!(::routekit::TrailingSlash::Never))
-}
-
-fn relative_to(dir: &Path, path: &Path) -> String {
-    path.strip_prefix(dir)
-        .unwrap_or(path)
-        .to_string_lossy()
-        .into_owned()
 }
 
 /// One module name per route folder: the id's words joined with `_` (`/blog/[slug]` →

@@ -24,6 +24,35 @@ pub fn relative_path(base: &Path, target: &Path) -> PathBuf {
     relative
 }
 
+/// The `#[path]` texts of the route folders, from the folder of the source file that holds the
+/// derive. The two roots are resolved once; a route folder's path below the routes folder is
+/// kept as the walk found it (lexically), so a large tree costs no file system calls here.
+pub struct RouteDirs {
+    routes_dir: PathBuf,
+    /// The routes folder, relative to the source file's folder.
+    from_base: PathBuf,
+    base_dir: PathBuf,
+}
+
+impl RouteDirs {
+    /// For the routes folder `routes_dir` and the source file's folder `base_dir`.
+    pub fn new(base_dir: &Path, routes_dir: &Path) -> Self {
+        Self {
+            routes_dir: routes_dir.to_path_buf(),
+            from_base: relative_path(base_dir, routes_dir),
+            base_dir: base_dir.to_path_buf(),
+        }
+    }
+
+    /// The `#[path]` text of `dir`, a folder of the walk (anywhere else: resolved in full).
+    pub fn attr(&self, dir: &Path) -> String {
+        match dir.strip_prefix(&self.routes_dir) {
+            Ok(below) => attr_path(&self.from_base.join(below)),
+            Err(_) => attr_path(&relative_path(&self.base_dir, dir)),
+        }
+    }
+}
+
 fn absolute(path: &Path) -> PathBuf {
     std::fs::canonicalize(path).unwrap_or_else(|_| {
         std::env::current_dir()
@@ -62,5 +91,16 @@ mod tests {
             attr_path(Path::new("../routes/blog/[slug]")),
             "../routes/blog/[slug]"
         );
+    }
+
+    #[test]
+    fn route_dirs_below_the_routes_folder() {
+        let dirs = RouteDirs::new(Path::new("/a/b/src"), Path::new("/a/b/src/routes"));
+        assert_eq!(dirs.attr(Path::new("/a/b/src/routes")), "routes");
+        assert_eq!(
+            dirs.attr(Path::new("/a/b/src/routes/blog/[slug]")),
+            "routes/blog/[slug]"
+        );
+        assert_eq!(dirs.attr(Path::new("/a/b/other")), "../other");
     }
 }

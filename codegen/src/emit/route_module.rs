@@ -1,0 +1,250 @@
+//! Emits the module of one route folder: its id, its manifest entry, its `Params`, the call of
+//! its endpoint's handlers, and its `.rs` route files as child modules.
+//!
+//! Everything that belongs to one route lives in that route's module, so that the compiler
+//! checks many small items instead of a few huge ones (a 1,000-arm `match` or a 1,000-entry
+//! initializer costs more to type-check and borrow-check than the same code split up).
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use super::matchers::MatcherKind;
+use super::serve::ExportsByFile;
+use super::{params, paths};
+use crate::exports::RouteFileKind;
+use crate::manifest::{Component, Manifest, Route};
+
+/// What every route module needs to know about the whole tree.
+pub struct Context<'a> {
+    /// The routes.
+    pub manifest: &'a Manifest,
+    /// The exports of every `.rs` route file.
+    pub exports: &'a ExportsByFile,
+    /// The module name of each route, by id.
+    pub module_by_id: &'a BTreeMap<&'a str, &'a syn::Ident>,
+    /// The matchers, by name.
+    pub matcher_kinds: &'a BTreeMap<String, MatcherKind>,
+    /// `#[path]` texts, from the folder of the file holding the derive.
+    pub paths: &'a paths::RouteDirs,
+}
+
+/// The module of one route folder (`rank` is its place among the servable routes). Folders
+/// with no route file and nothing to serve get no module.
+pub fn route_module(
+    context: &Context<'_>,
+    route: &Route,
+    rank: Option<usize>,
+) -> Option<TokenStream> {
+    let files: Vec<TokenStream> = route_files(context.manifest, route)
+        .into_iter()
+        .map(|(file, kind)| {
+            let file_name = file
+                .file_name()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned();
+            let module = file_module(kind);
+            quote!(#[path = #file_name] pub mod #module;)
+        })
+        .collect();
+    if files.is_empty() && !route.is_servable() {
+        return None;
+    }
+    let name = context.module_by_id[route.id.as_str()];
+    let dir_attr = context.paths.attr(&route.dir);
+    let id = &route.id;
+    let servable = rank.map(|rank| {
+        let params = params::params_struct(id, rank, &route.pattern, context.matcher_kinds);
+        let info = route_info(context, route);
+        let call = endpoint_call(context, route, rank);
+        quote! {
+            /// The route's entry in the manifest (`App::routes()`).
+            #[allow(dead_code)]
+            pub const INFO: ::routekit::RouteInfo = #info;
+            #params
+            #call
+        }
+    });
+    let doc = format!("The route `{id}`.");
+    Some(quote! {
+        #[doc = #doc]
+        #[path = #dir_attr]
+        pub mod #name {
+            /// The route id.
+            #[allow(dead_code)]
+            pub const ID: &str = #id;
+            #servable
+            #(#files)*
+        }
+    })
+}
+
+/// The name of a route file's module.
+fn file_module(kind: RouteFileKind) -> syn::Ident {
+    format_ident!(
+        "{}",
+        match kind {
+            RouteFileKind::Endpoint => "server",
+            RouteFileKind::PageServer => "page_server",
+            RouteFileKind::LayoutServer => "layout_server",
+            RouteFileKind::Hooks => "hooks",
+        }
+    )
+}
+
+/// `__call_endpoint`: calls one of the handlers the route's `+server.rs` exports, by name
+/// (`None` when the route has no endpoint). The container's `ENDPOINTS` table points here.
+fn endpoint_call(context: &Context<'_>, route: &Route, rank: usize) -> Option<TokenStream> {
+    let file = route.endpoint.as_ref()?;
+    let exports = context.exports.get(file).map(|(_, exports)| exports);
+    let rt = quote!(::routekit::__private);
+    let mut handlers: Vec<&str> = exports
+        .into_iter()
+        .flat_map(|exports| exports.method_list())
+        .map(|m| m.as_str())
+        .collect();
+    if exports.is_some_and(|exports| exports.fallback.is_some()) {
+        handlers.push("fallback");
+    }
+    let arms = handlers.into_iter().map(|name| {
+        let handler = format_ident!("{}", name);
+        // axum's handler futures are already boxed: no second box.
+        quote!(#name => #rt::axum::handler::Handler::call(server::#handler, request, state),)
+    });
+    Some(quote! {
+        #[doc(hidden)]
+        pub fn __call_endpoint(
+            handler: &'static str,
+            request: #rt::axum::extract::Request,
+            state: super::State,
+        ) -> #rt::ResponseFuture {
+            match handler {
+                #(#arms)*
+                _ => ::std::boxed::Box::pin(::core::future::ready(#rt::no_such_handler(#rank, handler))),
+            }
+        }
+    })
+}
+
+/// The `.rs` route files of a scanned folder, with their kinds.
+pub fn slot_files(slots: &crate::scan::Slots) -> Vec<(PathBuf, RouteFileKind)> {
+    [
+        (&slots.endpoint, RouteFileKind::Endpoint),
+        (&slots.page_server, RouteFileKind::PageServer),
+        (&slots.layout_server, RouteFileKind::LayoutServer),
+    ]
+    .into_iter()
+    .filter_map(|(file, kind)| file.clone().map(|file| (file, kind)))
+    .collect()
+}
+
+/// The `.rs` route files of a route folder, with their kinds, from what the scan found (the
+/// page's own server module, the folder's layout server module, the endpoint).
+pub fn route_files(manifest: &Manifest, route: &Route) -> Vec<(PathBuf, RouteFileKind)> {
+    let mut files = Vec::new();
+    if let Some(endpoint) = &route.endpoint {
+        files.push((endpoint.clone(), RouteFileKind::Endpoint));
+    }
+    let own_server = |node: Option<usize>| {
+        let node = &manifest.nodes[node?];
+        (node.route_id == route.id).then(|| node.server.clone())?
+    };
+    if let Some(page) = own_server(route.page.as_ref().map(|page| page.leaf)) {
+        files.push((page, RouteFileKind::PageServer));
+    }
+    if let Some(layout) = own_server(route.layout) {
+        files.push((layout, RouteFileKind::LayoutServer));
+    }
+    files
+}
+
+/// `RouteInfo { ... }` for a servable route.
+fn route_info(context: &Context<'_>, route: &Route) -> TokenStream {
+    let manifest = context.manifest;
+    let endpoint = route
+        .endpoint
+        .as_ref()
+        .and_then(|file| context.exports.get(file))
+        .map(|(_, exports)| exports);
+    let has_endpoint = route.endpoint.is_some();
+    let trailing_slash = trailing_slash(context, route);
+    let id = &route.id;
+    let names = route.pattern.params.iter().map(|p| p.name.as_str());
+    let page = route.page.is_some();
+    let mut files: Vec<String> = Vec::new();
+    if let Some(page) = &route.page {
+        let leaf = &manifest.nodes[page.leaf];
+        if let Some(Component::File(path)) = &leaf.component {
+            files.push(relative_to(&manifest.routes_dir, path));
+        }
+        if let Some(path) = &leaf.server {
+            files.push(relative_to(&manifest.routes_dir, path));
+        }
+    }
+    if let Some(path) = &route.endpoint {
+        files.push(relative_to(&manifest.routes_dir, path));
+    }
+    let methods = endpoint
+        .into_iter()
+        .flat_map(|exports| exports.method_list())
+        .map(|method| method.as_str());
+    let fallback = endpoint.is_some_and(|exports| exports.fallback.is_some());
+    quote! {
+        ::routekit::RouteInfo {
+            id: #id,
+            params: &[#(#names),*],
+            page: #page,
+            endpoint: #has_endpoint,
+            methods: &[#(#methods),*],
+            fallback: #fallback,
+            trailing_slash: #trailing_slash,
+            files: &[#(#files),*],
+        }
+    }
+}
+
+/// The route's trailing-slash policy: for a page, the deepest `TRAILING_SLASH` among its layout
+/// and page server modules; for an endpoint alone, its `+server.rs`'s; `Never` by default.
+/// Named from inside the route's module.
+fn trailing_slash(context: &Context<'_>, route: &Route) -> TokenStream {
+    let declares = |file: &Path| {
+        context
+            .exports
+            .get(file)
+            .is_some_and(|(_, e)| e.trailing_slash)
+    };
+    let mut found: Option<TokenStream> = None;
+    if let Some(page) = &route.page {
+        let nodes = page
+            .layouts
+            .iter()
+            .flatten()
+            .chain(std::iter::once(&page.leaf));
+        for &node in nodes {
+            let node = &context.manifest.nodes[node];
+            if let Some(server) = node.server.as_deref().filter(|f| declares(f)) {
+                let module = context.module_by_id[node.route_id.as_str()];
+                let kind = if server.ends_with("+page.server.rs") {
+                    RouteFileKind::PageServer
+                } else {
+                    RouteFileKind::LayoutServer
+                };
+                let file_module = file_module(kind);
+                found = Some(quote!(super::#module::#file_module::TRAILING_SLASH));
+            }
+        }
+    } else if route.endpoint.as_deref().is_some_and(declares) {
+        found = Some(quote!(server::TRAILING_SLASH));
+    }
+    found.unwrap_or_else(|| quote!(::routekit::TrailingSlash::Never))
+}
+
+fn relative_to(dir: &Path, path: &Path) -> String {
+    path.strip_prefix(dir)
+        .unwrap_or(path)
+        .to_string_lossy()
+        .into_owned()
+}
