@@ -31,6 +31,7 @@
 mod matching;
 pub mod negotiate;
 mod page;
+mod params_extractor;
 pub mod path;
 mod route;
 mod server;
@@ -58,9 +59,7 @@ pub use server::{RouteService, ServiceFuture, service, service_with};
 pub mod __private {
     pub use crate::matching::*;
     pub use crate::page::{BoxFuture, NodeData};
-    pub use crate::server::{
-        CallEndpoint, ResponseFuture, no_such_handler, params_from_parts, respond,
-    };
+    pub use crate::server::{ResponseFuture, no_such_handler, params_from_parts, respond};
     pub use axum;
     pub use minijinja;
 }

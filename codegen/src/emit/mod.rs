@@ -181,13 +181,6 @@ fn expand(input: &DeriveInput, invocation: &Invocation) -> Result<TokenStream, V
         let module = module_of(route);
         quote!(#module::INFO)
     });
-    let endpoints = servable.iter().map(|route| {
-        let module = module_of(route);
-        match route.endpoint {
-            Some(_) => quote!(::core::option::Option::Some(#module::__call_endpoint)),
-            None => quote!(::core::option::Option::None),
-        }
-    });
     let param_counts: Vec<usize> = servable
         .iter()
         .map(|route| route.pattern.params.len())
@@ -208,6 +201,9 @@ fn expand(input: &DeriveInput, invocation: &Invocation) -> Result<TokenStream, V
     let serve = serve::route_table_impl(&serve::Table {
         ident,
         container: &container,
+        servable: &servable,
+        module_of: &module_of,
+        exports: &exports,
         param_counts: &param_counts,
         page_methods: &table_methods,
         state: &options.state,
@@ -242,9 +238,6 @@ fn expand(input: &DeriveInput, invocation: &Invocation) -> Result<TokenStream, V
 
             /// The manifest: every route with a page or an endpoint, in priority order.
             pub static ROUTES: [::routekit::RouteInfo; #route_count] = [#(#infos),*];
-
-            /// The endpoint handlers of each route, by rank.
-            pub static ENDPOINTS: [::core::option::Option<::routekit::__private::CallEndpoint<State>>; #route_count] = [#(#endpoints),*];
 
             #page_statics
 

@@ -36,10 +36,10 @@ fn field_type(param: &Param, matchers: &BTreeMap<String, MatcherKind>) -> TokenS
             let module = format_ident!("__routekit_type_of_{}", name);
             quote!(super::#module::T)
         }
-        _ => quote!(::std::string::String),
+        _ => quote!(String),
     };
     if param.optional {
-        quote!(::core::option::Option<#base>)
+        quote!(Option<#base>)
     } else {
         base
     }
@@ -52,7 +52,7 @@ pub fn params_struct(
     pattern: &RoutePattern,
     matchers: &BTreeMap<String, MatcherKind>,
 ) -> TokenStream {
-    let rt = quote!(::routekit::__private);
+    let rt = quote!(__rk);
     let fields = pattern.params.iter().map(|param| {
         let name = field_ident(&param.name);
         let ty = field_type(param, matchers);
@@ -75,10 +75,10 @@ pub fn params_struct(
     });
     let href = href_parts(pattern, matchers);
     // A route without params has nothing to read from the request.
-    let extract = if pattern.params.is_empty() {
-        quote!(::core::result::Result::Ok(Params {}))
+    let extractor = if pattern.params.is_empty() {
+        quote!(::routekit::__params_extractor!(Params);)
     } else {
-        quote!(#rt::params_from_parts(parts, #rank, #id, Self::from_values))
+        quote!(::routekit::__params_extractor!(Params, #rank, #id);)
     };
     let doc = format!("The params of the route `{id}`.");
     quote! {
@@ -92,32 +92,19 @@ pub fn params_struct(
         #[allow(dead_code, clippy::all)]
         impl Params {
             /// Builds the params from a match's raw values, percent-decoding each one.
-            pub fn from_values<V: ::core::convert::AsRef<str>>(values: &[::core::option::Option<V>]) -> ::core::result::Result<Self, #rt::ParamsError> {
-                ::core::result::Result::Ok(Params { #(#builds,)* })
+            pub fn from_values<V: AsRef<str>>(values: &[Option<V>]) -> Result<Self, #rt::ParamsError> {
+                Ok(Params { #(#builds,)* })
             }
 
             /// The path of this route with these params, percent-encoded so that it routes back
             /// here. Fails when a value would make the path ambiguous or invalid (an empty
             /// required param, a `/` at the edge of a value, an empty segment).
-            pub fn href(&self) -> ::core::result::Result<::std::string::String, #rt::HrefError> {
+            pub fn href(&self) -> Result<String, #rt::HrefError> {
                 #rt::href(&[#(#href),*])
             }
         }
 
-        /// The route's params as an axum extractor, in this route's handlers.
-        impl<S: ::core::marker::Send + ::core::marker::Sync> #rt::axum::extract::FromRequestParts<S> for Params {
-            type Rejection = #rt::axum::response::Response;
-
-            // A named future, ready at once: an `async fn` or an `impl Future` per route made
-            // type checking and coherence many times slower for large apps.
-            #[allow(refining_impl_trait)]
-            fn from_request_parts(
-                parts: &mut #rt::axum::http::request::Parts,
-                _state: &S,
-            ) -> ::core::future::Ready<::core::result::Result<Self, Self::Rejection>> {
-                ::core::future::ready(#extract)
-            }
-        }
+        #extractor
     }
 }
 
@@ -151,7 +138,7 @@ fn href_parts(
     pattern: &RoutePattern,
     matchers: &BTreeMap<String, MatcherKind>,
 ) -> Vec<TokenStream> {
-    let rt = quote!(::routekit::__private);
+    let rt = quote!(__rk);
     let mut parts = Vec::new();
     if pattern.shape != Shape::Segments {
         return parts;

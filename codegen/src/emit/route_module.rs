@@ -1,9 +1,10 @@
-//! Emits the module of one route folder: its id, its manifest entry, its `Params`, the call of
-//! its endpoint's handlers, and its `.rs` route files as child modules.
+//! Emits the module of one route folder: its id, its manifest entry, its `Params`, and its `.rs`
+//! route files as child modules.
 //!
-//! Everything that belongs to one route lives in that route's module, so that the compiler
-//! checks many small items instead of a few huge ones (a 1,000-arm `match` or a 1,000-entry
-//! initializer costs more to type-check and borrow-check than the same code split up).
+//! The manifest entry lives here rather than in one big initializer of every route: a
+//! 1,000-entry initializer costs more to borrow-check than the same entries split up. (The
+//! endpoint calls stay one `match` in `serve.rs`: split into a function per route they cost
+//! more to type-check.)
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -59,13 +60,15 @@ pub fn route_module(
     let servable = rank.map(|rank| {
         let params = params::params_struct(id, rank, &route.pattern, context.matcher_kinds);
         let info = route_info(context, route);
-        let call = endpoint_call(context, route, rank);
         quote! {
+            // Short paths: the derive's output crosses into the compiler token by token. The
+            // prelude's names are safe here too: this module holds only generated items.
+            #[allow(unused_imports)]
+            use ::routekit::__private as __rk;
             /// The route's entry in the manifest (`App::routes()`).
             #[allow(dead_code)]
             pub const INFO: ::routekit::RouteInfo = #info;
             #params
-            #call
         }
     });
     let doc = format!("The route `{id}`.");
@@ -93,40 +96,6 @@ fn file_module(kind: RouteFileKind) -> syn::Ident {
             RouteFileKind::Hooks => "hooks",
         }
     )
-}
-
-/// `__call_endpoint`: calls one of the handlers the route's `+server.rs` exports, by name
-/// (`None` when the route has no endpoint). The container's `ENDPOINTS` table points here.
-fn endpoint_call(context: &Context<'_>, route: &Route, rank: usize) -> Option<TokenStream> {
-    let file = route.endpoint.as_ref()?;
-    let exports = context.exports.get(file).map(|(_, exports)| exports);
-    let rt = quote!(::routekit::__private);
-    let mut handlers: Vec<&str> = exports
-        .into_iter()
-        .flat_map(|exports| exports.method_list())
-        .map(|m| m.as_str())
-        .collect();
-    if exports.is_some_and(|exports| exports.fallback.is_some()) {
-        handlers.push("fallback");
-    }
-    let arms = handlers.into_iter().map(|name| {
-        let handler = format_ident!("{}", name);
-        // axum's handler futures are already boxed: no second box.
-        quote!(#name => #rt::axum::handler::Handler::call(server::#handler, request, state),)
-    });
-    Some(quote! {
-        #[doc(hidden)]
-        pub fn __call_endpoint(
-            handler: &'static str,
-            request: #rt::axum::extract::Request,
-            state: super::State,
-        ) -> #rt::ResponseFuture {
-            match handler {
-                #(#arms)*
-                _ => ::std::boxed::Box::pin(::core::future::ready(#rt::no_such_handler(#rank, handler))),
-            }
-        }
-    })
 }
 
 /// The `.rs` route files of a scanned folder, with their kinds.

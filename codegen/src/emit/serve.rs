@@ -1,5 +1,5 @@
 //! Emits what serves the app on axum: `impl routekit::RouteTable` (finding a route, calling an
-//! endpoint's handler through the `ENDPOINTS` table; the page methods come from `pages.rs`) and `App::router()`.
+//! endpoint's handler; the page methods come from `pages.rs`) and `App::router()`.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -8,6 +8,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use crate::exports::{Exports, RouteFileKind};
+use crate::manifest::Route;
 
 /// The exports of every `.rs` route file, by file.
 pub type ExportsByFile = BTreeMap<PathBuf, (RouteFileKind, Exports)>;
@@ -18,6 +19,12 @@ pub struct Table<'a> {
     pub ident: &'a syn::Ident,
     /// The generated container module.
     pub container: &'a syn::Ident,
+    /// The routes with a page or an endpoint, in priority order.
+    pub servable: &'a [&'a Route],
+    /// The module of a route.
+    pub module_of: &'a dyn Fn(&Route) -> syn::Ident,
+    /// The exports of every route file.
+    pub exports: &'a ExportsByFile,
     /// The number of params of each servable route.
     pub param_counts: &'a [usize],
     /// The page and hook methods.
@@ -31,12 +38,38 @@ pub fn route_table_impl(table: &Table<'_>) -> TokenStream {
     let Table {
         ident,
         container,
+        servable,
+        module_of,
+        exports,
         param_counts,
         page_methods,
         state,
     } = *table;
     let rt = quote!(::routekit::__private);
     let axum = quote!(#rt::axum);
+    let mut arms = Vec::new();
+    for (rank, route) in servable.iter().enumerate() {
+        let Some(endpoint) = &route.endpoint else {
+            continue;
+        };
+        let Some((_, endpoint_exports)) = exports.get(endpoint) else {
+            continue;
+        };
+        let module = module_of(route);
+        let mut handlers: Vec<(&str, syn::Ident)> = endpoint_exports
+            .method_list()
+            .map(|method| (method.as_str(), quote::format_ident!("{}", method.as_str())))
+            .collect();
+        if endpoint_exports.fallback.is_some() {
+            handlers.push(("fallback", quote::format_ident!("fallback")));
+        }
+        for (name, handler) in handlers {
+            // axum's handler futures are already boxed: no second box.
+            arms.push(quote! {
+                (#rank, #name) => Handler::call(#container::#module::server::#handler, request, state),
+            });
+        }
+    }
     let counts = param_counts.iter();
     quote! {
         impl ::routekit::RouteTable for #ident {
@@ -59,9 +92,10 @@ pub fn route_table_impl(table: &Table<'_>) -> TokenStream {
                 request: #axum::extract::Request,
                 state: Self::State,
             ) -> #rt::ResponseFuture {
-                match #container::ENDPOINTS.get(rank).copied().flatten() {
-                    ::core::option::Option::Some(call) => call(handler, request, state),
-                    ::core::option::Option::None => ::std::boxed::Box::pin(::core::future::ready(#rt::no_such_handler(rank, handler))),
+                use #axum::handler::Handler;
+                match (rank, handler) {
+                    #(#arms)*
+                    _ => ::std::boxed::Box::pin(::core::future::ready(#rt::no_such_handler(rank, handler))),
                 }
             }
 

@@ -59,10 +59,6 @@ pub use options::Options;
 /// A boxed response future, as generated code returns them.
 pub type ResponseFuture = Pin<Box<dyn Future<Output = Response> + Send>>;
 
-/// A route's endpoint, as generated: calls the handler its `+server.rs` exports under a name
-/// (`"GET"`, `"fallback"`…) with the request and the app state.
-pub type CallEndpoint<S> = fn(&'static str, Request, S) -> ResponseFuture;
-
 /// What `#[derive(Routes)]` implements for an app so that the runtime can serve it.
 pub trait RouteTable: 'static {
     /// The app state (`#[routes(state = T)]`).
