@@ -12,6 +12,7 @@ use axum::response::Response;
 
 use super::jar::Jar;
 use super::options::Options;
+use super::route_match::RouteMatch;
 use super::{ResponseFuture, RouteTable};
 use crate::route::RouteInfo;
 
@@ -27,6 +28,8 @@ struct Shared<R: ?Sized = dyn Respond> {
     jar: Mutex<Jar>,
     route: Option<&'static RouteInfo>,
     rank: usize,
+    /// The route the path matched, with its param values (for a data request, its page's).
+    found: Option<RouteMatch>,
     depth: u8,
     app: R,
 }
@@ -59,13 +62,15 @@ pub(crate) struct SubRequest {
 }
 
 impl Context {
-    /// Creates the context of a request to `route` (`None` when it matched none) and puts it into the request's extensions.
+    /// Creates the context of a request to `route` (`None` when it matched none), whose path
+    /// matched `found`, and puts it into the request's extensions.
     pub(crate) fn install<A: RouteTable>(
         request: &mut Request,
         state: &A::State,
         options: Arc<Options>,
         route: Option<&'static RouteInfo>,
         rank: usize,
+        found: Option<RouteMatch>,
     ) -> Context {
         let depth = request
             .extensions_mut()
@@ -80,6 +85,7 @@ impl Context {
             jar: Mutex::new(Jar::default()),
             route,
             rank,
+            found,
             depth,
             app,
         }));
@@ -107,6 +113,12 @@ impl Context {
         self.0.rank
     }
 
+    /// The route the path matched and its raw param values: the route's own, or for a data
+    /// request its page's (`None` when the path matched none).
+    pub(crate) fn found(&self) -> Option<&RouteMatch> {
+        self.0.found.as_ref()
+    }
+
     /// How deep in `event.fetch` calls this request is (0 for one from outside).
     pub(crate) fn depth(&self) -> u8 {
         self.0.depth
@@ -117,8 +129,17 @@ impl Context {
         self.0.app.respond(request)
     }
 
-    /// Adds a `Set-Cookie` for every cookie set during the request to its response.
-    pub(crate) fn write_cookies(&self, response: &mut Response) {
-        self.jar().write_set_cookies(response.headers_mut());
+    /// Adds a `Set-Cookie` for every cookie set during the request to its response. The
+    /// dispatcher usually holds the last reference by then: no lock to take.
+    pub(crate) fn write_cookies(mut self, response: &mut Response) {
+        let headers = response.headers_mut();
+        match Arc::get_mut(&mut self.0) {
+            Some(shared) => shared
+                .jar
+                .get_mut()
+                .unwrap_or_else(PoisonError::into_inner)
+                .write_set_cookies(headers),
+            None => self.jar().write_set_cookies(headers),
+        }
     }
 }

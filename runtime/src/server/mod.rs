@@ -18,7 +18,7 @@ mod service;
 mod target;
 
 // The request context: cookies, CSRF, `RequestEvent`, locals, `event.fetch`.
-mod context;
+pub(crate) mod context;
 mod cookies;
 mod csrf;
 mod event;
@@ -172,7 +172,7 @@ pub fn respond<A: RouteTable>(
     if let Some(forbidden) = csrf::refuse_cross_site_form(method, uri, headers, &options) {
         return Responding::ready(forbidden);
     }
-    let target = match Target::of::<A>(&mut request) {
+    let (target, found) = match Target::of::<A>(&mut request) {
         Ok(target) => target,
         Err(redirect) => return Responding::ready(redirect),
     };
@@ -184,6 +184,7 @@ pub fn respond<A: RouteTable>(
             options,
             route,
             rank,
+            found,
         )),
         accept: request.headers().get(header::ACCEPT).cloned(),
         if_none_match: request.headers().get(header::IF_NONE_MATCH).cloned(),
