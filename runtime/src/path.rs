@@ -155,20 +155,33 @@ fn decode(s: &str, keep: Keep) -> Result<Cow<'_, str>, MalformedUri> {
 /// and mostly without escapes: this is most of what decoding one costs).
 #[inline]
 fn find_percent(bytes: &[u8]) -> Option<usize> {
-    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
-    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
-    const PERCENTS: u64 = u64::from_ne_bytes([b'%'; 8]);
-    let mut chunks = bytes.chunks_exact(8);
     let mut at = 0;
-    for chunk in chunks.by_ref() {
-        let word = u64::from_ne_bytes(chunk.try_into().unwrap_or([0; 8])) ^ PERCENTS;
-        // A zero byte (a `%`) sets its high bit here (others may follow it, never precede it).
-        if word.wrapping_sub(ONES) & !word & HIGHS != 0 {
-            break;
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        if let Some(i) = percent_in(chunk) {
+            return Some(at + i);
         }
         at += 8;
     }
-    bytes[at..].iter().position(|&b| b == b'%').map(|i| at + i)
+    if at == bytes.len() {
+        return None;
+    }
+    // The last eight bytes, overlapping those already looked at (which hold no `%`).
+    if let Some(start) = bytes.len().checked_sub(8) {
+        return percent_in(&bytes[start..]).map(|i| start + i);
+    }
+    bytes.iter().position(|&b| b == b'%')
+}
+
+/// The index of the first `%` in `chunk`, eight bytes long.
+#[inline]
+fn percent_in(chunk: &[u8]) -> Option<usize> {
+    const ONES: u64 = u64::from_le_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_le_bytes([0x80; 8]);
+    const PERCENTS: u64 = u64::from_le_bytes([b'%'; 8]);
+    let word = u64::from_le_bytes(chunk.try_into().ok()?) ^ PERCENTS;
+    // The lowest zero byte (a `%`) sets its high bit here; bits above it may be spurious.
+    let found = word.wrapping_sub(ONES) & !word & HIGHS;
+    (found != 0).then(|| found.trailing_zeros() as usize / 8)
 }
 
 /// Decodes the UTF-8 sequence whose first escape (for byte `lead` ≥ 0x80) is at `bytes[at]`.

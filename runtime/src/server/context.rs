@@ -36,7 +36,7 @@ struct Shared<R: ?Sized = dyn Respond> {
 
 /// Serves a request with the app, its state and its options: `respond::<A>`, type-erased.
 trait Respond: Send + Sync + 'static {
-    fn respond(&self, request: Request) -> ResponseFuture;
+    fn respond(&self, request: Request, depth: u8) -> ResponseFuture;
 }
 
 struct App<A: RouteTable> {
@@ -46,24 +46,20 @@ struct App<A: RouteTable> {
 }
 
 impl<A: RouteTable> Respond for App<A> {
-    fn respond(&self, request: Request) -> ResponseFuture {
-        Box::pin(super::respond::<A>(
+    fn respond(&self, request: Request, depth: u8) -> ResponseFuture {
+        Box::pin(super::respond_at::<A>(
             self.state.clone(),
             self.options.clone(),
             request,
+            depth,
         ))
     }
 }
 
-/// Marks a request made by `event.fetch`, with how deep it is nested.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct SubRequest {
-    pub(crate) depth: u8,
-}
-
 impl Context {
     /// Creates the context of a request to `route` (`None` when it matched none), whose path
-    /// matched `found`, and puts it into the request's extensions.
+    /// matched `found`, made `depth` calls of `event.fetch` deep, and puts it into the
+    /// request's extensions.
     pub(crate) fn install<A: RouteTable>(
         request: &mut Request,
         state: &A::State,
@@ -71,11 +67,8 @@ impl Context {
         route: Option<&'static RouteInfo>,
         rank: usize,
         found: Option<RouteMatch>,
+        depth: u8,
     ) -> Context {
-        let depth = request
-            .extensions_mut()
-            .remove::<SubRequest>()
-            .map_or(0, |sub| sub.depth);
         let app = App::<A> {
             state: state.clone(),
             options,
@@ -124,9 +117,10 @@ impl Context {
         self.0.depth
     }
 
-    /// Serves `request` with the same app, state and options, in process.
+    /// Serves `request`, made by `event.fetch` in this request, with the same app, state and
+    /// options, in process, one level deeper.
     pub(crate) fn respond(&self, request: Request) -> ResponseFuture {
-        self.0.app.respond(request)
+        self.0.app.respond(request, self.0.depth + 1)
     }
 
     /// Adds a `Set-Cookie` for every cookie set during the request to its response. The

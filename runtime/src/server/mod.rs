@@ -166,7 +166,17 @@ impl<A: RouteTable> axum::handler::Handler<Whole, A::State> for Dispatch<A> {
 pub fn respond<A: RouteTable>(
     state: A::State,
     options: Arc<Options>,
+    request: Request,
+) -> Responding<A> {
+    respond_at::<A>(state, options, request, 0)
+}
+
+/// [`respond`] for a request `depth` calls of `event.fetch` deep (0 for one from outside).
+pub(crate) fn respond_at<A: RouteTable>(
+    state: A::State,
+    options: Arc<Options>,
     mut request: Request,
+    depth: u8,
 ) -> Responding<A> {
     let (method, uri, headers) = (request.method(), request.uri(), request.headers());
     if let Some(forbidden) = csrf::refuse_cross_site_form(method, uri, headers, &options) {
@@ -185,6 +195,7 @@ pub fn respond<A: RouteTable>(
             route,
             rank,
             found,
+            depth,
         )),
         accept: request.headers().get(header::ACCEPT).cloned(),
         if_none_match: request.headers().get(header::IF_NONE_MATCH).cloned(),
@@ -206,6 +217,7 @@ pub fn respond<A: RouteTable>(
 
 /// What routekit serves for a request: SvelteKit's `resolve`. The endpoint or page of the
 /// route, the data of a data request, or the error page of an unmatched or malformed path.
+#[inline]
 pub fn resolve<A: RouteTable>(state: A::State, request: Request, target: Target) -> ResponseFuture {
     match target {
         Target::Route { rank, route } => serve_route::<A>(state, request, rank, route),
@@ -233,6 +245,7 @@ pub fn resolve<A: RouteTable>(state: A::State, request: Request, target: Target)
 }
 
 /// Serves a matched route: its endpoint or its page, by method and `Accept` (§6 step 11).
+#[inline]
 fn serve_route<A: RouteTable>(
     state: A::State,
     request: Request,
