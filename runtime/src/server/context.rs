@@ -1,7 +1,9 @@
 //! What every handler of one request shares: its cookie jar, its route, and the app itself
 //! (for `event.fetch`). The dispatcher puts one [`Context`] into the request's extensions
 //! before calling a handler and writes the jar's `Set-Cookie`s on the response afterwards,
-//! whatever the handler returned, errors included.
+//! whatever the handler returned, errors included. The exception is an endpoint handler that
+//! cannot read it (it takes nothing, or only its route's `Params`), when no `handle` hook
+//! runs: it is served without one, and no cookie can be set.
 
 use std::marker::PhantomData;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};

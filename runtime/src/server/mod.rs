@@ -79,6 +79,15 @@ pub trait RouteTable: 'static {
         state: Self::State,
     ) -> ResponseFuture;
 
+    /// Whether `handler` of the `+server.rs` of the route of rank `rank` may read the
+    /// request's context (`Cookies`, `RequestEvent`): generated code answers `false` for the
+    /// handlers that take nothing or only their route's `Params`, which are then served
+    /// without one.
+    fn needs_context(rank: usize, handler: &'static str) -> bool {
+        let _ = (rank, handler);
+        true
+    }
+
     /// The page of the route of rank `rank`, if it has one.
     fn page(rank: usize) -> Option<&'static PageInfo>;
 
@@ -187,8 +196,24 @@ pub(crate) fn respond_at<A: RouteTable>(
         Err(redirect) => return Responding::ready(redirect),
     };
     let (route, rank) = target.route();
-    let finish = responding::Finish {
-        context: Some(context::Context::install::<A>(
+    // Without a `handle` hook nothing changes the request before its route serves it, so the
+    // handler of an endpoint-only route is chosen here; one that cannot read the request's
+    // context (it takes nothing, or only its route's `Params`) is served without one, its
+    // route's match given to `Params` as an extension of its own.
+    let endpoint = match route {
+        Some(route) if !A::HAS_HANDLE && route.endpoint && !route.page => {
+            Some(endpoint::handler_for(route, request.method()))
+        }
+        _ => None,
+    };
+    let context = match (endpoint, found) {
+        (Some(Some(handler)), found) if !A::needs_context(rank, handler) => {
+            if let Some(found) = found.filter(|found| !found.is_empty()) {
+                request.extensions_mut().insert(found);
+            }
+            None
+        }
+        (_, found) => Some(context::Context::install::<A>(
             &mut request,
             &state,
             options,
@@ -197,6 +222,9 @@ pub(crate) fn respond_at<A: RouteTable>(
             found,
             depth,
         )),
+    };
+    let finish = responding::Finish {
+        context,
         accept: request.headers().get(header::ACCEPT).cloned(),
         if_none_match: request.headers().get(header::IF_NONE_MATCH).cloned(),
         is_head: request.method() == Method::HEAD,
@@ -205,12 +233,15 @@ pub(crate) fn respond_at<A: RouteTable>(
         request_line: A::HAS_HANDLE_ERROR
             .then(|| Box::new((request.method().clone(), request.uri().clone()))),
     };
-    let future = if A::HAS_HANDLE {
-        let resolve_state = state.clone();
-        let resolve = Resolve::new(move |request| resolve::<A>(resolve_state, request, target));
-        A::handle(request, resolve, state)
-    } else {
-        resolve::<A>(state, request, target)
+    let future = match (endpoint, route) {
+        (Some(Some(handler)), _) => A::call_endpoint(rank, handler, request, state),
+        (Some(None), Some(route)) => ready(endpoint::refusal(route, request.method())),
+        _ if A::HAS_HANDLE => {
+            let resolve_state = state.clone();
+            let resolve = Resolve::new(move |request| resolve::<A>(resolve_state, request, target));
+            A::handle(request, resolve, state)
+        }
+        _ => resolve::<A>(state, request, target),
     };
     Responding::serving(catch_panic::catch_panic(future), finish)
 }
@@ -254,9 +285,9 @@ fn serve_route<A: RouteTable>(
 ) -> ResponseFuture {
     let use_endpoint = route.endpoint && (!route.page || is_endpoint_request(&request));
     if use_endpoint {
-        match endpoint::choose(route, request.method()) {
-            Ok(handler) => A::call_endpoint(rank, handler, request, state),
-            Err(refusal) => ready(refusal),
+        match endpoint::handler_for(route, request.method()) {
+            Some(handler) => A::call_endpoint(rank, handler, request, state),
+            None => ready(endpoint::refusal(route, request.method())),
         }
     } else {
         match A::page(rank) {

@@ -184,10 +184,17 @@ pub fn params_from_parts<'p, P>(
     build: impl FnOnce(&[Option<&'p str>]) -> Result<P, crate::matching::ParamsError>,
 ) -> Result<P, axum::response::Response> {
     use axum::http::StatusCode;
-    let Some(found) = super::context::Context::of(&parts.extensions)
-        .and_then(|context| context.found())
-        .filter(|found| found.rank == rank)
-    else {
+    // The match is the request's own extension when its handler was served without a
+    // context, and in the context otherwise.
+    let extensions = &parts.extensions;
+    let own = extensions
+        .get::<RouteMatch>()
+        .filter(|found| found.rank == rank);
+    let Some(found) = own.or_else(|| {
+        super::context::Context::of(extensions)
+            .and_then(|context| context.found())
+            .filter(|found| found.rank == rank)
+    }) else {
         return Err(crate::server::error::error_response(
             StatusCode::INTERNAL_SERVER_ERROR,
             format!("the params of route {id} were asked for outside that route's handlers"),
