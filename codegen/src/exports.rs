@@ -198,6 +198,9 @@ pub enum HandlerDef {
         is_async: bool,
         /// The number of parameters (axum extractors).
         arg_count: usize,
+        /// Whether no parameter can read the request's context (its cookie jar, its
+        /// `RequestEvent`): it takes none, or only its route's `super::Params`.
+        context_free: bool,
     },
     /// `pub use PATH as NAME;` or `pub use PATH;`: the signature is not in this file.
     ReExport {
@@ -433,6 +436,7 @@ enum What<'a> {
         returns_future: bool,
         is_unsafe: bool,
         arg_count: usize,
+        context_free: bool,
     },
     /// `use path as name;` / `use path::name;` (`renamed` for the first).
     Use {
@@ -459,6 +463,26 @@ impl What<'_> {
     }
 }
 
+/// Whether `arg` is `_: super::Params`, the generated params of the route, whose extractor
+/// reads only the route's match.
+fn is_route_params(arg: &FnArg) -> bool {
+    let FnArg::Typed(arg) = arg else {
+        return false;
+    };
+    let syn::Type::Path(ty) = &*arg.ty else {
+        return false;
+    };
+    let path = &ty.path;
+    ty.qself.is_none()
+        && path.leading_colon.is_none()
+        && path.segments.len() == 2
+        && path
+            .segments
+            .iter()
+            .zip(["super", "Params"])
+            .all(|(segment, name)| segment.ident == name && segment.arguments.is_none())
+}
+
 /// The named items of `items`, `use` trees flattened into one entry per name.
 fn entries(items: &[Item]) -> Vec<Entry<'_>> {
     let mut entries = Vec::new();
@@ -475,6 +499,7 @@ fn entries(items: &[Item]) -> Vec<Entry<'_>> {
                         .iter()
                         .filter(|arg| matches!(arg, FnArg::Typed(_)))
                         .count(),
+                    context_free: sig.inputs.iter().all(is_route_params),
                 };
                 (&item.vis, &sig.ident, what)
             }
@@ -882,6 +907,7 @@ impl Checker<'_> {
                 returns_future,
                 is_unsafe,
                 arg_count,
+                context_free,
             } => {
                 let errors = self.errors.len();
                 if is_unsafe {
@@ -901,6 +927,7 @@ impl Checker<'_> {
                 HandlerDef::Fn {
                     is_async,
                     arg_count,
+                    context_free,
                 }
             }
             _ => {
@@ -1004,6 +1031,7 @@ mod tests {
                 HandlerDef::Fn {
                     is_async: true,
                     arg_count,
+                    ..
                 } => format!("async {arg_count}"),
                 HandlerDef::Fn { arg_count, .. } => format!("fn {arg_count}"),
                 HandlerDef::ReExport { path } => format!("use {path}"),
@@ -1033,6 +1061,51 @@ mod tests {
             parts.push("TRAILING_SLASH".to_owned());
         }
         parts.join(" ")
+    }
+
+    #[test]
+    fn handlers_taking_nothing_or_their_params_are_context_free() {
+        let source = "
+            pub async fn GET() -> &'static str { \"\" }
+            pub async fn POST(params: super::Params, again: super::Params) {}
+            pub async fn PUT(params: Params) {}
+            pub async fn PATCH(cookies: routekit::Cookies) {}
+            pub async fn DELETE(params: super::Params, event: routekit::RequestEvent) {}
+            pub async fn OPTIONS(p: crate::x::super::Params) {}
+            pub use crate::api::head as HEAD;
+            pub async fn fallback(params: super::Params<u8>) {}
+        ";
+        let exports = parse_exports(source, &path(Endpoint), Endpoint).expect("exports");
+        let free = |h: &Handler| {
+            matches!(
+                h.def,
+                HandlerDef::Fn {
+                    context_free: true,
+                    ..
+                }
+            )
+        };
+        let mut methods: Vec<(String, bool)> = exports
+            .methods
+            .iter()
+            .map(|(method, h)| (method.to_string(), free(h)))
+            .collect();
+        methods.sort();
+        let expected = [
+            ("DELETE", false),
+            ("GET", true),
+            ("HEAD", false),
+            ("OPTIONS", false),
+            ("PATCH", false),
+            ("POST", true),
+            ("PUT", false),
+        ];
+        let expected: Vec<(String, bool)> = expected
+            .iter()
+            .map(|(m, f)| ((*m).to_owned(), *f))
+            .collect();
+        assert_eq!(methods, expected);
+        assert!(!free(exports.fallback.as_ref().expect("fallback")));
     }
 
     /// Each error as `line:column kind: message`.

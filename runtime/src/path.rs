@@ -120,7 +120,7 @@ fn decode(s: &str, keep: Keep) -> Result<Cow<'_, str>, MalformedUri> {
     // `s[copied..i]` is input not yet copied to `out`.
     let mut copied = 0;
     let mut i = 0;
-    while let Some(offset) = bytes[i..].iter().position(|&b| b == b'%') {
+    while let Some(offset) = find_percent(&bytes[i..]) {
         i += offset;
         let lead = hex_octet(bytes, i)?;
         let (decoded, len) = if lead < 0x80 {
@@ -149,6 +149,39 @@ fn decode(s: &str, keep: Keep) -> Result<Cow<'_, str>, MalformedUri> {
             Cow::Owned(buf)
         }
     })
+}
+
+/// The index of the first `%` in `bytes`, looked for eight bytes at a time (paths are short
+/// and mostly without escapes: this is most of what decoding one costs).
+#[inline]
+fn find_percent(bytes: &[u8]) -> Option<usize> {
+    let mut at = 0;
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        if let Some(i) = percent_in(chunk) {
+            return Some(at + i);
+        }
+        at += 8;
+    }
+    if at == bytes.len() {
+        return None;
+    }
+    // The last eight bytes, overlapping those already looked at (which hold no `%`).
+    if let Some(start) = bytes.len().checked_sub(8) {
+        return percent_in(&bytes[start..]).map(|i| start + i);
+    }
+    bytes.iter().position(|&b| b == b'%')
+}
+
+/// The index of the first `%` in `chunk`, eight bytes long.
+#[inline]
+fn percent_in(chunk: &[u8]) -> Option<usize> {
+    const ONES: u64 = u64::from_le_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_le_bytes([0x80; 8]);
+    const PERCENTS: u64 = u64::from_le_bytes([b'%'; 8]);
+    let word = u64::from_le_bytes(chunk.try_into().ok()?) ^ PERCENTS;
+    // The lowest zero byte (a `%`) sets its high bit here; bits above it may be spurious.
+    let found = word.wrapping_sub(ONES) & !word & HIGHS;
+    (found != 0).then(|| found.trailing_zeros() as usize / 8)
 }
 
 /// Decodes the UTF-8 sequence whose first escape (for byte `lead` ≥ 0x80) is at `bytes[at]`.
@@ -188,6 +221,25 @@ fn hex_digit(b: u8) -> Result<u8, MalformedUri> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn find_percent_finds_the_first() {
+        for len in 0..40 {
+            for at in 0..=len {
+                let mut text = vec![b'a'; len];
+                if at < len {
+                    text[at] = b'%';
+                    if at + 9 < len {
+                        text[at + 9] = b'%';
+                    }
+                }
+                text.iter_mut()
+                    .step_by(5)
+                    .for_each(|b| *b |= 0x80 * u8::from(*b != b'%'));
+                assert_eq!(find_percent(&text), (at < len).then_some(at), "{len} {at}");
+            }
+        }
+    }
 
     #[track_caller]
     fn pathname(input: &str, expected: &str) {

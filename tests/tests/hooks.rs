@@ -32,6 +32,18 @@ async fn handle_sets_typed_locals_and_cookies_and_marks_the_response() {
     assert_eq!(header_of(&response, "set-cookie"), None);
 }
 
+/// `/crash` is an endpoint whose handler takes nothing: with a `handle` hook it still gets the
+/// request's context, and the hook's cookie is sent.
+#[tokio::test]
+async fn cookies_set_by_handle_are_sent_for_a_handler_that_takes_nothing() {
+    let (response, _) = send("/crash", &[("x-user", "ann")]).await;
+    assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
+    assert_eq!(
+        header_of(&response, "set-cookie"),
+        Some("seen=1; HttpOnly; SameSite=Lax; Path=/")
+    );
+}
+
 #[tokio::test]
 async fn handle_can_answer_without_resolving() {
     let (response, body) = send("/blocked", &[]).await;

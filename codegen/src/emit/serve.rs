@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::exports::{Exports, RouteFileKind};
+use crate::exports::{Exports, HandlerDef, RouteFileKind};
 use crate::manifest::Route;
 
 /// The exports of every `.rs` route file, by file.
@@ -48,6 +48,8 @@ pub fn route_table_impl(table: &Table<'_>) -> TokenStream {
     let rt = quote!(::routekit::__private);
     let axum = quote!(#rt::axum);
     let mut arms = Vec::new();
+    // The handlers that cannot read the request's context: served without one.
+    let mut context_free = Vec::new();
     for (rank, route) in servable.iter().enumerate() {
         let Some(endpoint) = &route.endpoint else {
             continue;
@@ -63,6 +65,21 @@ pub fn route_table_impl(table: &Table<'_>) -> TokenStream {
         if endpoint_exports.fallback.is_some() {
             handlers.push(("fallback", quote::format_ident!("fallback")));
         }
+        let free = endpoint_exports
+            .methods
+            .iter()
+            .map(|(method, handler)| (method.as_str(), handler))
+            .chain(endpoint_exports.fallback.iter().map(|h| ("fallback", h)))
+            .filter(|(_, h)| {
+                matches!(
+                    h.def,
+                    HandlerDef::Fn {
+                        context_free: true,
+                        ..
+                    }
+                )
+            });
+        context_free.extend(free.map(|(name, _)| quote!((#rank, #name))));
         for (name, handler) in handlers {
             // axum's handler futures are already boxed: no second box.
             arms.push(quote! {
@@ -71,6 +88,13 @@ pub fn route_table_impl(table: &Table<'_>) -> TokenStream {
         }
     }
     let counts = param_counts.iter();
+    let needs_context = (!context_free.is_empty()).then(|| {
+        quote! {
+            fn needs_context(rank: usize, handler: &'static str) -> bool {
+                !matches!((rank, handler), #(#context_free)|*)
+            }
+        }
+    });
     quote! {
         impl ::routekit::RouteTable for #ident {
             type State = #state;
@@ -98,6 +122,8 @@ pub fn route_table_impl(table: &Table<'_>) -> TokenStream {
                     _ => ::std::boxed::Box::pin(::core::future::ready(#rt::no_such_handler(rank, handler))),
                 }
             }
+
+            #needs_context
 
             #page_methods
         }

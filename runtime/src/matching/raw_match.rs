@@ -43,6 +43,11 @@ impl<'p, const N: usize> RawMatch<'p, N> {
         (0..N).map(|index| self.value(index))
     }
 
+    /// The `N` values in param order when all are slices of the path (no value was joined).
+    pub fn borrowed(&self) -> Option<&[Option<&'p str>; N]> {
+        self.joined.is_none().then_some(&self.borrowed)
+    }
+
     /// Makes the route of rank `rank` the best match, with the first `SLOT` of `caps` (the
     /// params the trie captured on the way down) as its values. Inlined: with `N` and `SLOT`
     /// known it is a handful of stores.

@@ -35,6 +35,15 @@ impl DataRequest {
     /// The data request `uri` is, if it is one.
     pub(crate) fn of(uri: &Uri) -> Option<DataRequest> {
         let path = uri.path();
+        // Both suffixes end so: one comparison for the usual request, which is not one.
+        if !path.ends_with("__data.json") {
+            return None;
+        }
+        Self::parse(path, uri)
+    }
+
+    #[cold]
+    fn parse(path: &str, uri: &Uri) -> Option<DataRequest> {
         let stripped = path
             .strip_suffix(SUFFIX)
             .or_else(|| path.strip_suffix(HTML_SUFFIX))?;

@@ -14,7 +14,7 @@ use super::output::merge_into;
 use super::templates::Templates;
 use crate::matching::decode_param;
 use crate::route::RouteInfo;
-use crate::server::RouteMatch;
+use crate::server::context::Context;
 
 /// What every template of a request sees besides its data: `params`, `url` and `route`.
 pub(crate) struct RequestContext {
@@ -27,9 +27,10 @@ impl RequestContext {
     /// The context of a request that reached `route` (`None` for an unmatched path).
     pub(crate) fn new(parts: &Parts, route: Option<&RouteInfo>) -> RequestContext {
         let mut params = Map::new();
-        if let (Some(route), Some(found)) = (route, parts.extensions.get::<RouteMatch>()) {
-            for (name, value) in route.params.iter().zip(&found.values) {
-                if let Some(value) = value.as_deref().and_then(|v| decode_param(v).ok()) {
+        let found = Context::of(&parts.extensions).and_then(Context::found);
+        if let (Some(route), Some(found)) = (route, found) {
+            for (name, value) in route.params.iter().zip(found.values()) {
+                if let Some(value) = value.and_then(|v| decode_param(v).ok()) {
                     params.insert((*name).to_owned(), Json::String(value));
                 }
             }

@@ -9,23 +9,24 @@ use crate::route::RouteInfo;
 pub const ENDPOINT_METHODS: [&str; 7] =
     ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "HEAD"];
 
-/// The handler for `method`: its own, else `GET` for `HEAD`, else `fallback`; or the 405 with
-/// `Allow` that answers a method the endpoint does not handle.
-// A refusal is a whole response, as axum's rejections are; it is built on the slow path only.
-#[allow(clippy::result_large_err)]
-pub fn choose(route: &RouteInfo, method: &Method) -> Result<&'static str, Response> {
+/// The handler for `method`: its own, else `GET` for `HEAD`, else `fallback`; `None` when the
+/// endpoint does not handle `method` (see [`refusal`]).
+pub fn handler_for(route: &RouteInfo, method: &Method) -> Option<&'static str> {
     let exported = |name: &str| route.methods.iter().find(|m| **m == name).copied();
     if let Some(own) = exported(method.as_str()) {
-        return Ok(own);
+        return Some(own);
     }
     if method == Method::HEAD
         && let Some(get) = exported("GET")
     {
-        return Ok(get);
+        return Some(get);
     }
-    if route.fallback {
-        return Ok("fallback");
-    }
+    route.fallback.then_some("fallback")
+}
+
+/// The 405 with `Allow` that answers a method the endpoint does not handle.
+#[cold]
+pub fn refusal(route: &RouteInfo, method: &Method) -> Response {
     // A plain-text answer, not a rendered error page, as SvelteKit's endpoint gives.
     let mut response = (
         StatusCode::METHOD_NOT_ALLOWED,
@@ -35,7 +36,7 @@ pub fn choose(route: &RouteInfo, method: &Method) -> Result<&'static str, Respon
     if let Ok(allow) = HeaderValue::from_str(&allow(route)) {
         response.headers_mut().insert(header::ALLOW, allow);
     }
-    Err(response)
+    response
 }
 
 /// The `Allow` header of an endpoint: its methods in `ENDPOINT_METHODS` order, plus `HEAD`

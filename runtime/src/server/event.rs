@@ -15,7 +15,6 @@ use super::cookies::{Cookies, outside_routekit};
 use super::error::error_response;
 use super::fetch;
 use super::origin::RequestOrigin;
-use super::route_match::RouteMatch;
 use crate::matching::decode_param;
 
 /// The request a handler serves, with routekit's view of it: its full URL, its route and
@@ -155,7 +154,7 @@ impl<S: Send + Sync> FromRequestParts<S> for RequestEvent {
         let origin = RequestOrigin::of(&parts.uri, &parts.headers);
         let cookies = Cookies::from_parts(parts, &origin).ok_or_else(outside_routekit)?;
         let url = origin.url(parts.uri.path_and_query());
-        let params = decoded_params(parts, &context)?;
+        let params = decoded_params(&context)?;
         Ok(RequestEvent {
             parts: parts.clone(),
             origin,
@@ -171,14 +170,10 @@ impl<S: Send + Sync> FromRequestParts<S> for RequestEvent {
 /// as with the route's `Params`).
 // The rejection is a response, as axum extractors' rejections are.
 #[allow(clippy::result_large_err)]
-fn decoded_params(
-    parts: &Parts,
-    context: &Context,
-) -> Result<Vec<(&'static str, String)>, Response> {
-    let Some(found) = parts
-        .extensions
-        .get::<RouteMatch>()
-        .filter(|found| found.rank == context.rank())
+fn decoded_params(context: &Context) -> Result<Vec<(&'static str, String)>, Response> {
+    let Some(found) = context
+        .found()
+        .filter(|found| found.rank() == context.rank())
     else {
         return Ok(Vec::new());
     };
@@ -186,8 +181,8 @@ fn decoded_params(
         return Ok(Vec::new());
     };
     let names = route.params.iter();
-    let mut params = Vec::with_capacity(found.values.len());
-    for (name, value) in names.zip(&found.values) {
+    let mut params = Vec::with_capacity(found.len());
+    for (name, value) in names.zip(found.values()) {
         if let Some(value) = value {
             let decoded = decode_param(value).map_err(|error| {
                 error_response(StatusCode::BAD_REQUEST, format!("Malformed URI: {error}"))

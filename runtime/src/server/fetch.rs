@@ -10,7 +10,7 @@ use axum::http::{Extensions, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 use cookie::Cookie;
 
-use super::context::{Context, MAX_DEPTH, SubRequest};
+use super::context::{Context, MAX_DEPTH};
 use super::cookies::Cookies;
 use super::error::error_response;
 use super::jar::{is_removal, request_cookies};
@@ -100,9 +100,6 @@ pub(crate) fn prepare(parent: &Parent<'_>, request: Request) -> Result<Prepared,
     }
 
     let extensions = &mut parts.extensions;
-    extensions.insert(SubRequest {
-        depth: parent.context.depth() + 1,
-    });
     if let Some(info) = parent.extensions.get::<ConnectInfo<SocketAddr>>() {
         extensions.insert(*info);
     }

@@ -18,7 +18,7 @@ mod service;
 mod target;
 
 // The request context: cookies, CSRF, `RequestEvent`, locals, `event.fetch`.
-mod context;
+pub(crate) mod context;
 mod cookies;
 mod csrf;
 mod event;
@@ -78,6 +78,15 @@ pub trait RouteTable: 'static {
         request: Request,
         state: Self::State,
     ) -> ResponseFuture;
+
+    /// Whether `handler` of the `+server.rs` of the route of rank `rank` may read the
+    /// request's context (`Cookies`, `RequestEvent`): generated code answers `false` for the
+    /// handlers that take nothing or only their route's `Params`, which are then served
+    /// without one.
+    fn needs_context(rank: usize, handler: &'static str) -> bool {
+        let _ = (rank, handler);
+        true
+    }
 
     /// The page of the route of rank `rank`, if it has one.
     fn page(rank: usize) -> Option<&'static PageInfo>;
@@ -166,25 +175,56 @@ impl<A: RouteTable> axum::handler::Handler<Whole, A::State> for Dispatch<A> {
 pub fn respond<A: RouteTable>(
     state: A::State,
     options: Arc<Options>,
+    request: Request,
+) -> Responding<A> {
+    respond_at::<A>(state, options, request, 0)
+}
+
+/// [`respond`] for a request `depth` calls of `event.fetch` deep (0 for one from outside).
+pub(crate) fn respond_at<A: RouteTable>(
+    state: A::State,
+    options: Arc<Options>,
     mut request: Request,
+    depth: u8,
 ) -> Responding<A> {
     let (method, uri, headers) = (request.method(), request.uri(), request.headers());
     if let Some(forbidden) = csrf::refuse_cross_site_form(method, uri, headers, &options) {
         return Responding::ready(forbidden);
     }
-    let target = match Target::of::<A>(&mut request) {
+    let (target, found) = match Target::of::<A>(&mut request) {
         Ok(target) => target,
         Err(redirect) => return Responding::ready(redirect),
     };
     let (route, rank) = target.route();
-    let finish = responding::Finish {
-        context: Some(context::Context::install::<A>(
+    // Without a `handle` hook nothing changes the request before its route serves it, so the
+    // handler of an endpoint-only route is chosen here; one that cannot read the request's
+    // context (it takes nothing, or only its route's `Params`) is served without one, its
+    // route's match given to `Params` as an extension of its own.
+    let endpoint = match route {
+        Some(route) if !A::HAS_HANDLE && route.endpoint && !route.page => {
+            Some(endpoint::handler_for(route, request.method()))
+        }
+        _ => None,
+    };
+    let context = match (endpoint, found) {
+        (Some(Some(handler)), found) if !A::needs_context(rank, handler) => {
+            if let Some(found) = found.filter(|found| !found.is_empty()) {
+                request.extensions_mut().insert(found);
+            }
+            None
+        }
+        (_, found) => Some(context::Context::install::<A>(
             &mut request,
             &state,
             options,
             route,
             rank,
+            found,
+            depth,
         )),
+    };
+    let finish = responding::Finish {
+        context,
         accept: request.headers().get(header::ACCEPT).cloned(),
         if_none_match: request.headers().get(header::IF_NONE_MATCH).cloned(),
         is_head: request.method() == Method::HEAD,
@@ -193,18 +233,22 @@ pub fn respond<A: RouteTable>(
         request_line: A::HAS_HANDLE_ERROR
             .then(|| Box::new((request.method().clone(), request.uri().clone()))),
     };
-    let future = if A::HAS_HANDLE {
-        let resolve_state = state.clone();
-        let resolve = Resolve::new(move |request| resolve::<A>(resolve_state, request, target));
-        A::handle(request, resolve, state)
-    } else {
-        resolve::<A>(state, request, target)
+    let future = match (endpoint, route) {
+        (Some(Some(handler)), _) => A::call_endpoint(rank, handler, request, state),
+        (Some(None), Some(route)) => ready(endpoint::refusal(route, request.method())),
+        _ if A::HAS_HANDLE => {
+            let resolve_state = state.clone();
+            let resolve = Resolve::new(move |request| resolve::<A>(resolve_state, request, target));
+            A::handle(request, resolve, state)
+        }
+        _ => resolve::<A>(state, request, target),
     };
     Responding::serving(catch_panic::catch_panic(future), finish)
 }
 
 /// What routekit serves for a request: SvelteKit's `resolve`. The endpoint or page of the
 /// route, the data of a data request, or the error page of an unmatched or malformed path.
+#[inline]
 pub fn resolve<A: RouteTable>(state: A::State, request: Request, target: Target) -> ResponseFuture {
     match target {
         Target::Route { rank, route } => serve_route::<A>(state, request, rank, route),
@@ -232,6 +276,7 @@ pub fn resolve<A: RouteTable>(state: A::State, request: Request, target: Target)
 }
 
 /// Serves a matched route: its endpoint or its page, by method and `Accept` (§6 step 11).
+#[inline]
 fn serve_route<A: RouteTable>(
     state: A::State,
     request: Request,
@@ -240,9 +285,9 @@ fn serve_route<A: RouteTable>(
 ) -> ResponseFuture {
     let use_endpoint = route.endpoint && (!route.page || is_endpoint_request(&request));
     if use_endpoint {
-        match endpoint::choose(route, request.method()) {
-            Ok(handler) => A::call_endpoint(rank, handler, request, state),
-            Err(refusal) => ready(refusal),
+        match endpoint::handler_for(route, request.method()) {
+            Some(handler) => A::call_endpoint(rank, handler, request, state),
+            None => ready(endpoint::refusal(route, request.method())),
         }
     } else {
         match A::page(rank) {

@@ -77,7 +77,7 @@ impl<A: RouteTable> Future for Responding<A> {
             match &mut this.stage {
                 Stage::Serving(future, finish) => {
                     let mut response = ready!(Pin::new(future).poll(cx));
-                    if let Some(context) = &finish.context {
+                    if let Some(context) = finish.context.take() {
                         context.write_cookies(&mut response);
                     }
                     if finish.vary_accept {
@@ -94,7 +94,9 @@ impl<A: RouteTable> Future for Responding<A> {
                         this.stage = Stage::Rendering(render, is_head);
                         continue;
                     }
-                    let response = not_modified(response, finish.if_none_match.as_ref());
+                    if let Some(if_none_match) = &finish.if_none_match {
+                        response = not_modified(response, if_none_match);
+                    }
                     let is_head = finish.is_head;
                     this.stage = Stage::Ready(None);
                     return Poll::Ready(head(response, is_head));
@@ -122,10 +124,18 @@ impl<A: RouteTable> Future for Responding<A> {
 
 /// `response` without its body for a `HEAD` request: `GET`'s headers, `content-length`
 /// included.
+#[inline]
 fn head(response: Response, is_head: bool) -> Response {
-    if !is_head {
-        return response;
+    if is_head {
+        without_body(response)
+    } else {
+        response
     }
+}
+
+/// `response` without its body, `content-length` kept.
+#[cold]
+fn without_body(response: Response) -> Response {
     let (mut parts, body) = response.into_parts();
     if let Some(length) = axum::body::HttpBody::size_hint(&body).exact()
         && !parts.headers.contains_key(header::CONTENT_LENGTH)

@@ -7,6 +7,7 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
 use super::RouteTable;
+use super::route_match::RouteMatch;
 use crate::page::data_request::DataRequest;
 use crate::path::{TrailingSlash, decode_pathname, normalize_path};
 use crate::route::RouteInfo;
@@ -34,41 +35,38 @@ pub enum Target {
 }
 
 impl Target {
-    /// Finds where `request` goes, putting the route's params into its extensions; a path
+    /// Finds where `request` goes, with the route the path matched and its params; a path
     /// that breaks the route's trailing-slash policy gets its 308 instead.
     // The redirect is a whole response, as axum's rejections are.
     #[allow(clippy::result_large_err)]
-    pub(crate) fn of<A: RouteTable>(request: &mut Request) -> Result<Target, Response> {
+    pub(crate) fn of<A: RouteTable>(
+        request: &mut Request,
+    ) -> Result<(Target, Option<RouteMatch>), Response> {
         let data = DataRequest::of(request.uri());
         let path = data
             .as_ref()
             .map_or(request.uri().path(), |data| data.path.as_str());
         let Ok(decoded) = decode_pathname(path) else {
-            return Ok(Target::Malformed);
+            return Ok((Target::Malformed, None));
         };
         let found = A::find(&decoded)
-            .and_then(|found| A::routes().get(found.rank).map(|route| (found, route)));
+            .and_then(|found| A::routes().get(found.rank()).map(|route| (found, route)));
         if let Some(data) = data {
             data.rewrite(request);
-            let rank = found.map(|(found, _)| {
-                let rank = found.rank;
-                request.extensions_mut().insert(found);
-                rank
-            });
-            return Ok(Target::Data { rank, data });
+            let (rank, found) = match found {
+                Some((found, _)) => (Some(found.rank()), Some(found)),
+                None => (None, None),
+            };
+            return Ok((Target::Data { rank, data }, found));
         }
         let Some((found, route)) = found else {
-            return Ok(Target::NotFound);
+            return Ok((Target::NotFound, None));
         };
         if let Some(redirect) = trailing_slash_redirect(request, route.trailing_slash) {
             return Err(redirect);
         }
-        let rank = found.rank;
-        // Only routes with params have extractors that read the match.
-        if !found.values.is_empty() {
-            request.extensions_mut().insert(found);
-        }
-        Ok(Target::Route { rank, route })
+        let rank = found.rank();
+        Ok((Target::Route { rank, route }, Some(found)))
     }
 
     /// The route and its rank, when the request reached one.
@@ -81,8 +79,24 @@ impl Target {
 }
 
 /// The 308 that applies the route's trailing-slash policy, if the path breaks it.
+#[inline]
 fn trailing_slash_redirect(request: &Request, policy: TrailingSlash) -> Option<Response> {
     let path = request.uri().path();
+    // What `normalize_path` leaves as it is, without calling it.
+    let canonical = match policy {
+        TrailingSlash::Ignore => true,
+        TrailingSlash::Never => !path.ends_with('/'),
+        TrailingSlash::Always => path.ends_with('/'),
+    };
+    if canonical {
+        return None;
+    }
+    redirect_to_normal(request, path, policy)
+}
+
+/// The 308 to the normalized spelling of `path`, if it is another.
+#[cold]
+fn redirect_to_normal(request: &Request, path: &str, policy: TrailingSlash) -> Option<Response> {
     let normalized = normalize_path(path, policy);
     if normalized == path {
         return None;
