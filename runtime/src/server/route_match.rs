@@ -135,8 +135,8 @@ impl RouteMatch {
         (0..self.len()).map(|index| self.value(index))
     }
 
-    /// Calls `f` with the values as a slice.
-    fn with_values<'s, R>(&'s self, f: impl FnOnce(&[Option<&'s str>]) -> R) -> R {
+    /// The values, to read as a slice.
+    fn value_list(&self) -> ValueList<'_> {
         match &self.values {
             Values::Inline { count, spans, text } => {
                 let count = usize::from(*count);
@@ -144,12 +144,24 @@ impl RouteMatch {
                 for (value, &span) in values.iter_mut().zip(spans).take(count) {
                     *value = inline_value(text, span);
                 }
-                f(&values[..count])
+                ValueList::Inline(values, count)
             }
-            Values::Heap(values) => {
-                let values: Vec<Option<&'s str>> = values.iter().map(Option::as_deref).collect();
-                f(&values)
-            }
+            Values::Heap(values) => ValueList::Heap(values.iter().map(Option::as_deref).collect()),
+        }
+    }
+}
+
+/// A match's values, borrowed: as many as a usual match has in place, more in a `Vec`.
+enum ValueList<'s> {
+    Inline([Option<&'s str>; INLINE_PARAMS], usize),
+    Heap(Vec<Option<&'s str>>),
+}
+
+impl<'s> ValueList<'s> {
+    fn as_slice(&self) -> &[Option<&'s str>] {
+        match self {
+            ValueList::Inline(values, count) => &values[..*count],
+            ValueList::Heap(values) => values,
         }
     }
 }
@@ -183,29 +195,46 @@ pub fn params_from_parts<'p, P>(
     id: &str,
     build: impl FnOnce(&[Option<&'p str>]) -> Result<P, crate::matching::ParamsError>,
 ) -> Result<P, axum::response::Response> {
-    use axum::http::StatusCode;
-    // The match is the request's own extension when its handler was served without a
-    // context, and in the context otherwise.
+    // Only the call of `build` is generic (compiled once per route in the app): finding the
+    // match and wording the errors are compiled once, here.
+    let values = route_match_of(parts, rank, id)?.value_list();
+    build(values.as_slice()).map_err(|error| malformed(&error))
+}
+
+/// The request's match when it is route `rank`'s. The match is the request's own extension
+/// when its handler was served without a context, and in the context otherwise.
+#[allow(clippy::result_large_err)]
+fn route_match_of<'p>(
+    parts: &'p axum::http::request::Parts,
+    rank: usize,
+    id: &str,
+) -> Result<&'p RouteMatch, axum::response::Response> {
     let extensions = &parts.extensions;
     let own = extensions
         .get::<RouteMatch>()
         .filter(|found| found.rank == rank);
-    let Some(found) = own.or_else(|| {
+    own.or_else(|| {
         super::context::Context::of(extensions)
             .and_then(|context| context.found())
             .filter(|found| found.rank == rank)
-    }) else {
-        return Err(crate::server::error::error_response(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            format!("the params of route {id} were asked for outside that route's handlers"),
-        ));
-    };
-    found.with_values(build).map_err(|error| {
-        crate::server::error::error_response(
-            StatusCode::BAD_REQUEST,
-            format!("Malformed URI: {error}"),
-        )
     })
+    .ok_or_else(|| outside(id))
+}
+
+/// A handler of another route asked for route `id`'s params.
+fn outside(id: &str) -> axum::response::Response {
+    crate::server::error::error_response(
+        axum::http::StatusCode::INTERNAL_SERVER_ERROR,
+        format!("the params of route {id} were asked for outside that route's handlers"),
+    )
+}
+
+/// A param value that does not percent-decode.
+fn malformed(error: &crate::matching::ParamsError) -> axum::response::Response {
+    crate::server::error::error_response(
+        axum::http::StatusCode::BAD_REQUEST,
+        format!("Malformed URI: {error}"),
+    )
 }
 
 /// The response for a handler the route table does not have (a bug in generated code).
@@ -244,10 +273,10 @@ mod tests {
         let spilled = RouteMatch::new(2, many.iter().copied());
         assert!(matches!(spilled.values, Values::Heap(_)));
         assert_eq!(spilled.values().collect::<Vec<_>>(), many);
-        spilled.with_values(|values| assert_eq!(values, many.as_slice()));
+        assert_eq!(spilled.value_list().as_slice(), many.as_slice());
 
         let none = RouteMatch::new(0, []);
         assert!(none.is_empty());
-        none.with_values(|values| assert!(values.is_empty()));
+        assert!(none.value_list().as_slice().is_empty());
     }
 }
