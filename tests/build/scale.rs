@@ -17,6 +17,11 @@
 //! static segment, an extra segment, or a dropped last segment; each is checked to match no
 //! route, and each hit to match only its own.
 //!
+//! Each tree also gets a `fixed` set: the very lookups of `scale_10`, with the route each one
+//! reaches in that tree (a miss of the small tree can be a route of a larger one). The same
+//! paths against every tree measure what the tree's size does to one path's lookup, apart
+//! from the working set that random hits on a larger tree spread over.
+//!
 //! Writes the trees under `$OUT_DIR/routekit-bench/` and `$OUT_DIR/scale_apps.rs`: one
 //! `#[derive(routekit::Routes)]` struct per tree and, per tree, a `RouteSet` constant with its
 //! routes in matchit syntax, the lookups and the route each lookup must reach; and `SCALES`,
@@ -90,26 +95,35 @@ pub fn generate(out_dir: &Path) {
          \x20   pub size: usize,\n\
          \x20   /// Its routes and lookups.\n\
          \x20   pub set: &'static RouteSet,\n\
+         \x20   /// Its routes and the lookups of the smallest tree.\n\
+         \x20   pub fixed: &'static RouteSet,\n\
          \x20   /// Its `lookup`: the rank of the route a path reaches (`u32::MAX`: none).\n\
          \x20   pub rank: fn(&str) -> u32,\n\
          \x20   /// Its `routes()`, in priority order.\n\
          \x20   pub routes: fn() -> &'static [routekit::RouteInfo],\n\
          }\n",
     );
-    for (name, ident, routes, lookups) in &sets {
-        let dir = root.join(name).join("routes");
-        write_tree(&dir, routes);
-        let dir = dir.to_str().expect("OUT_DIR is UTF-8");
+    let fixed = fixed_sets(&sets);
+    for (name, ident, routes, lookups) in sets.iter().chain(&fixed) {
         let constant = name.to_uppercase();
+        // A fixed set's tree is derived already (its `scale_` set).
+        if !name.starts_with("fixed_") {
+            let dir = root.join(name).join("routes");
+            write_tree(&dir, routes);
+            let dir = dir.to_str().expect("OUT_DIR is UTF-8");
+            let _ = write!(
+                code,
+                "\n/// The `{name}` tree ({count} routes).\n\
+                 #[derive(routekit::Routes)]\n\
+                 #[routes(dir = {dir:?})]\n\
+                 pub struct {ident};\n",
+                count = routes.len(),
+            );
+        }
         let _ = write!(
             code,
-            "\n/// The `{name}` tree ({count} routes).\n\
-             #[derive(routekit::Routes)]\n\
-             #[routes(dir = {dir:?})]\n\
-             pub struct {ident};\n\n\
-             /// The routes and lookups of the `{name}` tree.\n\
+            "\n/// The routes and lookups of the `{name}` set.\n\
              pub static {constant}: RouteSet = RouteSet {{\n    routes: &[\n",
-            count = routes.len(),
         );
         for route in routes {
             let _ = writeln!(code, "        {:?},", route.matchit());
@@ -130,13 +144,44 @@ pub fn generate(out_dir: &Path) {
     for (name, ident, routes, _) in sets.iter().filter(|(name, ..)| name.starts_with("scale_")) {
         let _ = writeln!(
             code,
-            "    Scale {{ size: {size}, set: &{constant}, rank: |path| {ident}::lookup(path).rank, routes: {ident}::routes }},",
+            "    Scale {{ size: {size}, set: &{constant}, fixed: &{fixed}, rank: |path| {ident}::lookup(path).rank, routes: {ident}::routes }},",
             size = routes.len(),
             constant = name.to_uppercase(),
+            fixed = name.replace("scale_", "FIXED_"),
         );
     }
     code.push_str("];\n");
     write_if_changed(&out_dir.join("scale_apps.rs"), &code);
+}
+
+/// A tree and its lookups: the set's name, the derive's struct, the routes, the lookups.
+type Set = (String, String, Vec<Route>, Vec<Lookup>);
+
+/// `fixed_N` for every `scale_N`: the lookups of `scale_10` and where each goes in tree `N`.
+fn fixed_sets(sets: &[Set]) -> Vec<Set> {
+    let (_, _, _, small) = sets
+        .iter()
+        .find(|(name, ..)| name == "scale_10")
+        .expect("a 10-route tree");
+    let scales = sets.iter().filter(|(name, ..)| name.starts_with("scale_"));
+    scales
+        .map(|(name, ident, routes, _)| {
+            let index = Index::new(routes);
+            let lookups = small
+                .iter()
+                .map(|lookup| {
+                    let matching = index.matching(&lookup.path);
+                    assert!(matching.len() <= 1, "{} is ambiguous", lookup.path);
+                    Lookup {
+                        path: lookup.path.clone(),
+                        expected: matching.first().map(|&i| u32::try_from(i).expect("u32")),
+                    }
+                })
+                .collect();
+            let name = name.replace("scale_", "fixed_");
+            (name, ident.clone(), routes.clone(), lookups)
+        })
+        .collect()
 }
 
 /// One segment of a route.

@@ -4,7 +4,8 @@
 //! `cargo bench -p routekit-tests --bench dispatch` prints divan's statistics (time and
 //! allocations per pass over the shuffled lookups), then a summary timed in one set of
 //! interleaved rounds: ns per lookup, the ratios, and the scaling from 10 to 1,000 routes
-//! (10,000 with `ROUTEKIT_BENCH_10K=1`, whose derive takes minutes to compile).
+//! (10,000 with `ROUTEKIT_BENCH_10K=1`, whose derive takes minutes to compile), on random hits
+//! and on the same paths against every tree.
 //! `scripts/cachegrind-dispatch` counts instructions per lookup through this same binary. See
 //! BENCHMARKS.md for the figures.
 
@@ -55,17 +56,19 @@ fn github() -> Prepared {
     )
 }
 
-/// The set named `name` (`github`, `scale_10`, …), ready for its engines (the linear scan for
-/// `github` only: on large trees it takes milliseconds per lookup).
+/// The set named `name` (`github`, `scale_10`, `fixed_1000`, …), ready for its engines (the
+/// linear scan for `github` only: on large trees it takes milliseconds per lookup).
 fn prepare(name: &str) -> Option<Prepared> {
     if name == "github" {
         return Some(github());
     }
-    let scale = SCALES
-        .iter()
-        .find(|scale| name.strip_prefix("scale_") == Some(&scale.size.to_string()))?;
+    let (size, fixed) = match name.strip_prefix("scale_") {
+        Some(size) => (size, false),
+        None => (name.strip_prefix("fixed_")?, true),
+    };
+    let scale = SCALES.iter().find(|scale| scale.size.to_string() == size)?;
     Some(Prepared::new(
-        scale.set,
+        if fixed { scale.fixed } else { scale.set },
         (scale.routes)(),
         scale.rank,
         false,
@@ -130,8 +133,23 @@ fn scale_matchit(bencher: divan::Bencher, size: usize) {
     scale_bench(bencher, size, Engine::Matchit);
 }
 
+/// The 10-route tree's paths against every tree.
+#[divan::bench(args = scale_sizes())]
+fn fixed_routekit(bencher: divan::Bencher, size: usize) {
+    bench_set(bencher, &format!("fixed_{size}"), Engine::Routekit);
+}
+
+#[divan::bench(args = scale_sizes())]
+fn fixed_matchit(bencher: divan::Bencher, size: usize) {
+    bench_set(bencher, &format!("fixed_{size}"), Engine::Matchit);
+}
+
 fn scale_bench(bencher: divan::Bencher, size: usize, engine: Engine) {
-    let prepared = prepare(&format!("scale_{size}")).expect("a scale tree");
+    bench_set(bencher, &format!("scale_{size}"), engine);
+}
+
+fn bench_set(bencher: divan::Bencher, name: &str, engine: Engine) {
+    let prepared = prepare(name).expect("a scale tree");
     prepared.check(engine);
     let pass = passes_of(engine, &prepared);
     let lookups = prepared.set.lookups;
@@ -170,14 +188,24 @@ fn summary() {
         linear / routekit
     );
 
-    println!("\nscaling: GitHub-shaped trees, 1,000 lookups each (100 misses)");
+    println!("\nscaling: GitHub-shaped trees, 1,000 lookups each (100 misses), hits at random");
+    scaling("scale");
+    println!("\nscaling: the same 1,000 paths (the 10-route tree's) against every tree");
+    scaling("fixed");
+    if SCALES.len() < 4 {
+        println!("(10,000 routes only with ROUTEKIT_BENCH_10K=1)");
+    }
+}
+
+/// Times routekit and matchit on the `kind` set (`scale` or `fixed`) of every tree.
+fn scaling(kind: &str) {
     let mut routekit_ns = Vec::new();
     for scale in SCALES {
-        let prepared = prepare(&format!("scale_{}", scale.size)).expect("a scale tree");
+        let prepared = prepare(&format!("{kind}_{}", scale.size)).expect("a scale tree");
         prepared.check(Engine::Routekit);
         prepared.check(Engine::Matchit);
         let passes = [Engine::Routekit, Engine::Matchit].map(|e| passes_of(e, &prepared));
-        let ns = ns_per_lookup(&passes, scale.set.lookups, ROUNDS);
+        let ns = ns_per_lookup(&passes, prepared.set.lookups, ROUNDS);
         println!(
             "  {:>6} routes: routekit {:>6.1} ns/lookup, matchit {:>6.1} ns/lookup",
             scale.size, ns[0], ns[1]
@@ -186,13 +214,5 @@ fn summary() {
     }
     let max = routekit_ns.iter().copied().fold(f64::MIN, f64::max);
     let min = routekit_ns.iter().copied().fold(f64::MAX, f64::min);
-    println!(
-        "  routekit max / min = {:.2} (target <= 1.5){}",
-        max / min,
-        if SCALES.len() < 4 {
-            "; 10,000 routes only with ROUTEKIT_BENCH_10K=1"
-        } else {
-            ""
-        }
-    );
+    println!("  routekit max / min = {:.2} (target <= 1.5)", max / min);
 }
