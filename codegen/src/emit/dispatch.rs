@@ -264,9 +264,9 @@ fn tail_match(tail: &Tail, slot: usize) -> TokenStream {
         .filter_map(|(i, p)| accepts(p, quote!(v)).map(|test| quote!(#i => #test,)))
         .collect();
     let accepts = if arms.is_empty() {
-        quote!(|_: usize, _: &str| true)
+        quote!(&mut |_: usize, _: &str| true)
     } else {
-        quote!(|i: usize, v: &str| -> bool { match i { #(#arms)* _ => true } })
+        quote!(&mut |i: usize, v: &str| -> bool { match i { #(#arms)* _ => true } })
     };
     let rank = tail.rank as u32;
     quote! {

@@ -24,7 +24,8 @@ pub struct ParamInfo {
 pub fn exec<'p>(
     params: &[ParamInfo],
     values: &[Option<&'p str>],
-    mut accepts: impl FnMut(usize, &str) -> bool,
+    // A trait object: one copy of `exec` for every route of the app, not one per route.
+    accepts: &mut dyn FnMut(usize, &str) -> bool,
     out: &mut [Option<Cow<'p, str>>],
 ) -> bool {
     let needing_match = values.iter().filter(|v| v.is_some()).count();
@@ -115,7 +116,7 @@ mod tests {
         rejected: &[usize],
     ) -> Option<Vec<Option<String>>> {
         let mut out = vec![None; params.len()];
-        let accepted = exec(params, values, |i, _| !rejected.contains(&i), &mut out);
+        let accepted = exec(params, values, &mut |i, _| !rejected.contains(&i), &mut out);
         accepted.then(|| out.into_iter().map(|v| v.map(Cow::into_owned)).collect())
     }
 
