@@ -19,9 +19,12 @@ use super::partition::Cuts;
 use super::statics::static_dispatch;
 use crate::plan::{AtomPlan, Edge, End, Node, ParamPlan, Plan, Tail};
 
-/// The path to the runtime's private items.
+/// The runtime's items for generated code, by the short name the container module gives them:
+/// the derive's output crosses into the compiler token by token, and the dispatch is its
+/// largest part. (The prelude's `Option`, `Some` and `None` are safe there too: the container
+/// holds only generated items, and route modules have lowercase names.)
 fn rt() -> TokenStream {
-    quote!(::routekit::__private)
+    quote!(__rk)
 }
 
 /// The name of the generated function that answers matcher `name`.
@@ -50,7 +53,7 @@ pub fn lookup_fn(plan: &Plan, budget: usize) -> TokenStream {
         #[inline]
         pub fn lookup<'p>(path: &'p str) -> #rt::RawMatch<'p, #n> {
             let mut found = #rt::RawMatch::<'p, #n>::NONE;
-            #root(path, 0, &mut found, &mut [::core::option::Option::None; #n]);
+            #root(path, 0, &mut found, &mut [None; #n]);
             found
         }
 
@@ -147,7 +150,7 @@ impl Emitter {
                 path: &'p str,
                 offset: usize,
                 best: &mut #rt::RawMatch<'p, #n>,
-                caps: &mut [::core::option::Option<&'p str>; #n],
+                caps: &mut [Option<&'p str>; #n],
             ) {
                 #body
             }
@@ -180,11 +183,11 @@ impl Emitter {
             Edge::Param(param) => {
                 let test = accepts(param, quote!(seg)).map(|test| quote!(&& #test));
                 quote! {
-                    if let ::core::option::Option::Some(seg) = seg
+                    if let Some(seg) = seg
                         && !seg.is_empty()
                         #test
                     {
-                        caps[#slot] = ::core::option::Option::Some(seg);
+                        caps[#slot] = Some(seg);
                         let offset = offset + 1 + seg.len();
                         #child_code
                     }
@@ -205,8 +208,8 @@ impl Emitter {
                     quote!(caps[#at] = m[#i];)
                 });
                 quote! {
-                    if let ::core::option::Option::Some(seg) = seg {
-                        let mut m: [::core::option::Option<&'p str>; #count] = [::core::option::Option::None; #count];
+                    if let Some(seg) = seg {
+                        let mut m: [Option<&'p str>; #count] = [None; #count];
                         if #rt::match_atoms(#atoms, seg, &mut m) #(&& #tests)* {
                             #(#stores)*
                             let offset = offset + 1 + seg.len();
@@ -223,7 +226,7 @@ fn terminal(rank: usize, end: End, slot: usize) -> TokenStream {
     let rt = rt();
     let rank = rank as u32;
     let test = match end {
-        End::Root => quote!(path.as_bytes().get(offset..) == ::core::option::Option::Some(b"/")),
+        End::Root => quote!(path.as_bytes().get(offset..) == Some(b"/")),
         End::Normal | End::OnlyGroups => quote!(#rt::ends_at(path, offset)),
     };
     quote! { if #test { best.record::<#slot>(#rank, caps); } }
@@ -271,12 +274,12 @@ fn tail_match(tail: &Tail, slot: usize) -> TokenStream {
     let rank = tail.rank as u32;
     quote! {
         {
-            let mut t: [::core::option::Option<&'p str>; #count] = [::core::option::Option::None; #count];
-            if let ::core::option::Option::Some(rest) = path.get(offset..)
+            let mut t: [Option<&'p str>; #count] = [None; #count];
+            if let Some(rest) = path.get(offset..)
                 && #rt::match_atoms(#atoms, rest, &mut t)
             {
-                let mut out: [::core::option::Option<::std::borrow::Cow<'p, str>>; #count] =
-                    [const { ::core::option::Option::None }; #count];
+                let mut out: [Option<::std::borrow::Cow<'p, str>>; #count] =
+                    [const { None }; #count];
                 if #rt::exec(&[#(#infos),*], &t, #accepts, &mut out) {
                     best.record_tail(#rank, caps, #slot, &mut out);
                 }

@@ -230,6 +230,9 @@ fn expand(input: &DeriveInput, invocation: &Invocation) -> Result<TokenStream, V
             #[allow(dead_code)]
             pub type State = <super::#ident as ::routekit::RouteTable>::State;
 
+            #[allow(unused_imports)]
+            use ::routekit::__private as __rk;
+
             #params_module
 
             #hooks_module

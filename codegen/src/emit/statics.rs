@@ -24,7 +24,7 @@ pub fn static_dispatch(edges: Vec<(&str, TokenStream)>) -> TokenStream {
         .collect();
     let choice = choose(candidates);
     quote! {
-        if let ::core::option::Option::Some(rest) = rest {
+        if let Some(rest) = rest {
             #choice
         }
     }
@@ -33,7 +33,7 @@ pub fn static_dispatch(edges: Vec<(&str, TokenStream)>) -> TokenStream {
 /// A full comparison each for a few candidates, else a jump on one byte.
 fn choose(group: Vec<Candidate<'_>>) -> TokenStream {
     if group.len() <= SEQUENTIAL {
-        let rt = quote!(::routekit::__private);
+        let rt = quote!(__rk);
         let tests = group.into_iter().map(|(text, code)| {
             let literal = syn::LitByteStr::new(text, Span::call_site());
             quote!(if #rt::is_segment(rest, #literal) { #code })
@@ -55,10 +55,10 @@ fn choose(group: Vec<Candidate<'_>>) -> TokenStream {
         let pattern = match byte {
             Some(byte) => {
                 let byte = syn::LitByte::new(byte, Span::call_site());
-                quote!(::core::option::Option::Some(#byte))
+                quote!(Some(#byte))
             }
             // The texts that end here: the segment must end here too.
-            None => quote!(::core::option::Option::None | ::core::option::Option::Some(b'/')),
+            None => quote!(None | Some(b'/')),
         };
         quote!(#pattern => { #choice })
     });
