@@ -129,9 +129,6 @@ mod tests {
         assert!(code.contains("Some (b'c') =>"), "{code}");
         assert!(code.contains("is_segment (rest , b\"user\")"), "{code}");
         assert!(code.contains("match rest . get (4usize)"), "{code}");
-        assert!(
-            code.contains("None | :: core :: option :: Option :: Some (b'/') =>"),
-            "{code}"
-        );
+        assert!(code.contains("None | Some (b'/') =>"), "{code}");
     }
 }
