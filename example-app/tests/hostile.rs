@@ -27,6 +27,13 @@ fn no_panic_logged(app: &App) {
     assert!(!log.contains("panicked"), "a panic in the log:\n{log}");
 }
 
+/// After a hostile request: the app still serves, logged no panic, and stops cleanly.
+fn survived(app: App) {
+    still_serving(&app);
+    no_panic_logged(&app);
+    assert!(app.stop().success());
+}
+
 /// Sends `head` (a request head, `\r\n\r\n` included) on a new connection as is, and reads the
 /// whole answer: for what an HTTP client library refuses to build (a URI over 64 KiB).
 fn raw(app: &App, head: &[u8]) -> String {
@@ -73,9 +80,7 @@ fn malformed_percent_encoding_is_a_400() {
             html.body
         );
     }
-    still_serving(&app);
-    no_panic_logged(&app);
-    assert!(app.stop().success());
+    survived(app);
 }
 
 #[test]
@@ -117,9 +122,7 @@ fn overlong_paths_and_headers_meet_hypers_limits() {
     let header = "b".repeat(100_000);
     let reply = send(&app, "GET", "/", &[("x-big", header.as_str())], None);
     assert_eq!(reply.status, 200);
-    still_serving(&app);
-    no_panic_logged(&app);
-    assert!(app.stop().success());
+    survived(app);
 }
 
 #[test]
@@ -158,9 +161,7 @@ fn dot_dot_in_rest_params_is_data() {
     // `..` as a plain param: a post slug that does not exist.
     let reply = get_json(&app, "/blog/%2e%2e", None);
     assert_eq!(reply.status, 404, "{}", reply.body);
-    still_serving(&app);
-    no_panic_logged(&app);
-    assert!(app.stop().success());
+    survived(app);
 }
 
 #[test]
@@ -194,9 +195,7 @@ fn oversized_bodies_are_a_413_at_the_configured_limit() {
             .iter()
             .all(|p| p["title"] != "Too long")
     );
-    still_serving(&app);
-    no_panic_logged(&app);
-    assert!(app.stop().success());
+    survived(app);
 
     // Without `BODY_LIMIT`, the default is 1 MiB.
     let app = App::start(&db.path());
@@ -205,9 +204,7 @@ fn oversized_bodies_are_a_413_at_the_configured_limit() {
     let post = format!(r#"{{"title": "Too long", "body": "{text}", "published": true}}"#);
     let refused = send_json(&app, "POST", "/api/posts", &post, Some(&ann));
     assert_eq!(refused.status, 413, "{}", refused.body);
-    still_serving(&app);
-    no_panic_logged(&app);
-    assert!(app.stop().success());
+    survived(app);
 }
 
 #[test]
@@ -235,9 +232,7 @@ fn deeply_nested_json_is_a_400_not_a_stack_overflow() {
             reply.body
         );
     }
-    still_serving(&app);
-    no_panic_logged(&app);
-    assert!(app.stop().success());
+    survived(app);
 }
 
 #[test]
@@ -282,9 +277,7 @@ fn form_actions_refuse_other_content_types() {
         "{}",
         reply.body
     );
-    still_serving(&app);
-    no_panic_logged(&app);
-    assert!(app.stop().success());
+    survived(app);
 }
 
 #[test]
@@ -338,9 +331,7 @@ fn cross_site_form_posts_to_endpoints_are_refused() {
         get_json(&app, "/api/posts", None).json()[0]["title"],
         "Routing like SvelteKit"
     );
-    still_serving(&app);
-    no_panic_logged(&app);
-    assert!(app.stop().success());
+    survived(app);
 }
 
 #[test]
@@ -374,9 +365,7 @@ fn unknown_methods_are_a_405() {
             "{method} {path}: {answer}"
         );
     }
-    still_serving(&app);
-    no_panic_logged(&app);
-    assert!(app.stop().success());
+    survived(app);
 }
 
 #[test]
