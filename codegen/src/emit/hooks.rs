@@ -23,11 +23,14 @@ pub fn read_hooks(routes_dir: &Path) -> Result<Option<(PathBuf, Exports)>, Vec<E
 }
 
 /// The `hooks` module, inside the container module.
-pub fn hooks_module(hooks: Option<&(PathBuf, Exports)>, base_dir: &Path) -> TokenStream {
+pub fn hooks_module(
+    hooks: Option<&(PathBuf, Exports)>,
+    paths: &super::paths::PathAttrs,
+) -> TokenStream {
     let Some((file, _)) = hooks else {
         return quote!();
     };
-    let path = super::path_attr(base_dir, file);
+    let path = paths.attr(file);
     quote! {
         /// `hooks.server.rs`: `handle` and `handle_error`.
         #[path = #path]

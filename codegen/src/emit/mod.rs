@@ -139,6 +139,7 @@ fn expand(input: &DeriveInput, invocation: &Invocation) -> Result<TokenStream, V
         _ => return Err(errors),
     };
     let base_dir = source_dir(invocation);
+    let path_attrs = paths::PathAttrs::new(&base_dir, &routes_dir);
     let ident = &input.ident;
     let vis = &input.vis;
     let container = format_ident!("{}_routes", snake_case(&ident.to_string()));
@@ -161,13 +162,12 @@ fn expand(input: &DeriveInput, invocation: &Invocation) -> Result<TokenStream, V
         .enumerate()
         .map(|(rank, route)| (route.id.as_str(), rank))
         .collect();
-    let route_dirs = paths::RouteDirs::new(&base_dir, &routes_dir);
     let route_context = route_module::Context {
         manifest: &manifest,
         exports: &exports,
         module_by_id: &module_by_id,
         matcher_kinds: &matcher_kinds,
-        paths: &route_dirs,
+        paths: &path_attrs,
     };
     let route_modules = manifest.routes.iter().filter_map(|route| {
         route_module::route_module(
@@ -176,7 +176,7 @@ fn expand(input: &DeriveInput, invocation: &Invocation) -> Result<TokenStream, V
             rank_of.get(route.id.as_str()).copied(),
         )
     });
-    let params_module = params_module(&manifest, &base_dir, &matcher_kinds);
+    let params_module = params_module(&manifest, &path_attrs, &matcher_kinds);
     let infos = servable.iter().map(|route| {
         let module = module_of(route);
         quote!(#module::INFO)
@@ -192,10 +192,10 @@ fn expand(input: &DeriveInput, invocation: &Invocation) -> Result<TokenStream, V
         &container,
         &module_of_id,
         &exports,
-        &base_dir,
+        &path_attrs,
     );
     let page_statics = &page_items.statics;
-    let hooks_module = hooks::hooks_module(hooks.as_ref(), &base_dir);
+    let hooks_module = hooks::hooks_module(hooks.as_ref(), &path_attrs);
     let mut table_methods = page_items.methods.clone();
     table_methods.extend(hooks::hook_methods(hooks.as_ref(), &container));
     let serve = serve::route_table_impl(&serve::Table {
@@ -364,22 +364,18 @@ fn source_dir(invocation: &Invocation) -> PathBuf {
     }
 }
 
-fn path_attr(base_dir: &Path, target: &Path) -> String {
-    paths::attr_path(&paths::relative_path(base_dir, target))
-}
-
 /// `params` with every matcher file as a module, and one function per matcher that answers
 /// whether it accepts a value.
 fn params_module(
     manifest: &Manifest,
-    base_dir: &Path,
+    paths: &paths::PathAttrs,
     kinds: &BTreeMap<String, MatcherKind>,
 ) -> TokenStream {
     if manifest.matchers.is_empty() {
         return quote!();
     }
     let dir = crate::matchers::params_dir(&manifest.routes_dir);
-    let dir_attr = path_attr(base_dir, &dir);
+    let dir_attr = paths.attr(&dir);
     let modules = manifest.matchers.iter().map(|matcher| {
         let name = params::field_ident(&matcher.name);
         let file = format!("{}.rs", matcher.name);

@@ -71,7 +71,7 @@ pub fn page_items(
     container: &syn::Ident,
     module_of: &dyn Fn(&str) -> syn::Ident,
     exports: &ExportsByFile,
-    base_dir: &Path,
+    paths: &super::paths::PathAttrs,
 ) -> PageItems {
     let rt = quote!(::routekit::__private);
     let axum = quote!(#rt::axum);
@@ -93,7 +93,7 @@ pub fn page_items(
         let template = match &node.component {
             Some(Component::File(path)) => {
                 let name = template_name(manifest, path);
-                let include = super::path_attr(base_dir, path);
+                let include = paths.attr(path);
                 templates.push(quote!((#name, ::core::include_str!(#include))));
                 quote!(::core::option::Option::Some(#name))
             }

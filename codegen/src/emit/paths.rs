@@ -24,17 +24,18 @@ pub fn relative_path(base: &Path, target: &Path) -> PathBuf {
     relative
 }
 
-/// The `#[path]` texts of the route folders, from the folder of the source file that holds the
-/// derive. The two roots are resolved once; a route folder's path below the routes folder is
-/// kept as the walk found it (lexically), so a large tree costs no file system calls here.
-pub struct RouteDirs {
+/// The texts of generated `#[path]`s and `include_str!`s, from the folder of the source file
+/// that holds the derive. The two roots are resolved once; a path below the routes folder (a
+/// route folder, a template) is kept as the walk found it (lexically), so a large tree costs no
+/// file system call per file here.
+pub struct PathAttrs {
     routes_dir: PathBuf,
     /// The routes folder, relative to the source file's folder.
     from_base: PathBuf,
     base_dir: PathBuf,
 }
 
-impl RouteDirs {
+impl PathAttrs {
     /// For the routes folder `routes_dir` and the source file's folder `base_dir`.
     pub fn new(base_dir: &Path, routes_dir: &Path) -> Self {
         Self {
@@ -44,11 +45,12 @@ impl RouteDirs {
         }
     }
 
-    /// The `#[path]` text of `dir`, a folder of the walk (anywhere else: resolved in full).
-    pub fn attr(&self, dir: &Path) -> String {
-        match dir.strip_prefix(&self.routes_dir) {
+    /// The text for `path`: a file or folder of the walk, or anywhere else (then resolved in
+    /// full: the `params/` folder, the hooks file).
+    pub fn attr(&self, path: &Path) -> String {
+        match path.strip_prefix(&self.routes_dir) {
             Ok(below) => attr_path(&self.from_base.join(below)),
-            Err(_) => attr_path(&relative_path(&self.base_dir, dir)),
+            Err(_) => attr_path(&relative_path(&self.base_dir, path)),
         }
     }
 }
@@ -95,7 +97,7 @@ mod tests {
 
     #[test]
     fn route_dirs_below_the_routes_folder() {
-        let dirs = RouteDirs::new(Path::new("/a/b/src"), Path::new("/a/b/src/routes"));
+        let dirs = PathAttrs::new(Path::new("/a/b/src"), Path::new("/a/b/src/routes"));
         assert_eq!(dirs.attr(Path::new("/a/b/src/routes")), "routes");
         assert_eq!(
             dirs.attr(Path::new("/a/b/src/routes/blog/[slug]")),

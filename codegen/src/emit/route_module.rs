@@ -29,7 +29,7 @@ pub struct Context<'a> {
     /// The matchers, by name.
     pub matcher_kinds: &'a BTreeMap<String, MatcherKind>,
     /// `#[path]` texts, from the folder of the file holding the derive.
-    pub paths: &'a paths::RouteDirs,
+    pub paths: &'a paths::PathAttrs,
 }
 
 /// The module of one route folder (`rank` is its place among the servable routes). Folders
