@@ -12,6 +12,9 @@ use super::migrations;
 /// How long a statement waits for another connection's write lock before failing.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
+/// How long to wait between two tries at switching a new file to WAL mode.
+const WAL_RETRY_PAUSE: Duration = Duration::from_millis(10);
+
 /// A handle on the database, cheap to clone. Queries run on tokio's blocking threads, one at a
 /// time per process (SQLite serializes writers anyway; WAL lets readers of other processes go on).
 #[derive(Clone)]
@@ -57,9 +60,8 @@ impl Db {
     /// run, seeds it.
     pub fn open(path: &Path) -> Result<Db, DbError> {
         let mut connection = Connection::open(path)?;
-        // The timeout first: switching to WAL takes a lock another instance may hold.
         connection.busy_timeout(BUSY_TIMEOUT)?;
-        connection.pragma_update(None, "journal_mode", "WAL")?;
+        switch_to_wal(&connection)?;
         connection.pragma_update(None, "foreign_keys", "ON")?;
         connection.pragma_update(None, "synchronous", "NORMAL")?;
         migrations::run(&mut connection)?;
@@ -112,5 +114,23 @@ impl Db {
         .await
         .map_err(DbError::Task)?
         .map_err(DbError::Sqlite)
+    }
+}
+
+/// Switches the file to WAL mode. The switch needs an exclusive lock, and SQLite reports a busy
+/// file at once there instead of calling the busy handler: when two instances start together on
+/// a new file, one of them retries here until the other is done (up to the busy timeout).
+fn switch_to_wal(connection: &Connection) -> rusqlite::Result<()> {
+    let deadline = std::time::Instant::now() + BUSY_TIMEOUT;
+    loop {
+        match connection.pragma_update(None, "journal_mode", "WAL") {
+            Err(error)
+                if error.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy)
+                    && std::time::Instant::now() < deadline =>
+            {
+                std::thread::sleep(WAL_RETRY_PAUSE);
+            }
+            result => return result,
+        }
     }
 }
