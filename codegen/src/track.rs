@@ -47,12 +47,21 @@ pub fn track(routes_dir: impl AsRef<Path>) {
         println!("cargo::warning={warning}");
     }
     if let Some(out_dir) = std::env::var_os("OUT_DIR") {
+        let out_dir = Path::new(&out_dir);
         let table = crate::table::route_table(&manifest);
-        let file = Path::new(&out_dir).join("routekit-routes.txt");
+        let file = out_dir.join("routekit-routes.txt");
         if let Err(error) = std::fs::write(&file, table) {
             println!(
                 "cargo::warning=routekit: cannot write {}: {error}",
                 file.display()
+            );
+        }
+        // Without it the derive generates the same items itself, only on every compile.
+        #[cfg(feature = "emit")]
+        if let Err(error) = crate::emit::prebuild(&routes_dir, out_dir) {
+            println!(
+                "cargo::warning=routekit: cannot write the generated routes to {}: {error}",
+                out_dir.display()
             );
         }
     }

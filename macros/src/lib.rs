@@ -13,6 +13,7 @@ pub fn derive_routes(input: TokenStream) -> TokenStream {
             .unwrap_or_default(),
         source_file: Span::call_site().local_file(),
         tracked: routekit_codegen::tracked_dirs(),
+        out_dir: std::env::var_os("OUT_DIR").map(Into::into),
     };
     expand_derive(input.into(), &invocation).into()
 }

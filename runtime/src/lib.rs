@@ -62,4 +62,12 @@ pub mod __private {
     pub use crate::server::{ResponseFuture, no_such_handler, params_from_parts, respond};
     pub use axum;
     pub use minijinja;
+
+    /// The app state type `#[routes(state = T)]` names, given by the derive next to the
+    /// struct (where `T`'s name resolves) so that the rest of the generated code, which may
+    /// come from the build script's output, can name it as `<App as StateType>::State`.
+    pub trait StateType {
+        /// The app state.
+        type State: Clone + Send + Sync + 'static;
+    }
 }

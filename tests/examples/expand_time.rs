@@ -23,6 +23,7 @@ fn main() {
         manifest_dir: dir.clone(),
         source_file: Some(dir.join("src/main.rs")),
         tracked: vec![dir.join("src/routes")],
+        out_dir: None,
     };
     let expand = || {
         expand_derive(

@@ -13,6 +13,7 @@ fn expansion_matches_the_checked_in_file() {
         manifest_dir: fixture.clone(),
         source_file: Some(fixture.join("src/main.rs")),
         tracked: vec![fixture.join("src/routes")],
+        out_dir: None,
     };
     let tokens = expand_derive(
         quote::quote!(

@@ -1,5 +1,5 @@
 //! Emits the app's hooks: `src/hooks.server.rs` beside the routes folder becomes the module
-//! `hooks` (relative `#[path]`), and `impl RouteTable` calls its `handle` and `handle_error`.
+//! `hooks` (declared in `bind`), and `impl RouteTable` calls its `handle` and `handle_error`.
 
 use std::path::{Path, PathBuf};
 
@@ -22,24 +22,8 @@ pub fn read_hooks(routes_dir: &Path) -> Result<Option<(PathBuf, Exports)>, Vec<E
     read_exports(&file, RouteFileKind::Hooks).map(|exports| Some((file, exports)))
 }
 
-/// The `hooks` module, inside the container module.
-pub fn hooks_module(
-    hooks: Option<&(PathBuf, Exports)>,
-    paths: &super::paths::PathAttrs,
-) -> TokenStream {
-    let Some((file, _)) = hooks else {
-        return quote!();
-    };
-    let path = paths.attr(file);
-    quote! {
-        /// `hooks.server.rs`: `handle` and `handle_error`.
-        #[path = #path]
-        pub mod hooks;
-    }
-}
-
 /// The hook methods of `impl RouteTable` (none: the trait's defaults serve the app directly).
-pub fn hook_methods(hooks: Option<&(PathBuf, Exports)>, container: &syn::Ident) -> TokenStream {
+pub fn hook_methods(hooks: Option<&(PathBuf, Exports)>) -> TokenStream {
     let Some((_, exports)) = hooks else {
         return quote!();
     };
@@ -54,7 +38,7 @@ pub fn hook_methods(hooks: Option<&(PathBuf, Exports)>, container: &syn::Ident) 
                 resolve: ::routekit::Resolve,
                 state: Self::State,
             ) -> #rt::ResponseFuture {
-                ::routekit::Handle::call(#container::hooks::handle, request, resolve, state)
+                ::routekit::Handle::call(hooks::handle, request, resolve, state)
             }
         }
     });
@@ -65,7 +49,7 @@ pub fn hook_methods(hooks: Option<&(PathBuf, Exports)>, container: &syn::Ident) 
             fn handle_error<'a>(
                 error: ::routekit::UnexpectedError<'a>,
             ) -> ::core::pin::Pin<::std::boxed::Box<dyn ::core::future::Future<Output = ::core::option::Option<::std::string::String>> + ::core::marker::Send + 'a>> {
-                ::std::boxed::Box::pin(#container::hooks::handle_error(error))
+                ::std::boxed::Box::pin(hooks::handle_error(error))
             }
         }
     });

@@ -11,14 +11,17 @@
 //! struct still gets a skeleton `impl` so that one mistake does not cascade.
 
 mod attrs;
+mod bind;
 mod dispatch;
 pub mod encode;
+mod generate;
 mod hooks;
 mod matchers;
 mod pages;
 mod params;
 mod partition;
 mod paths;
+mod prebuilt;
 mod route_module;
 mod serve;
 mod statics;
@@ -30,12 +33,10 @@ use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote};
 use syn::DeriveInput;
 
-use crate::exports::read_exports;
-use crate::manifest::{Manifest, Route};
-use crate::plan::build_plan;
+use crate::manifest::Route;
 pub use paths::relative_path;
 
-use self::matchers::{MatcherKind, matcher_kind};
+use self::bind::{BindPlan, Container};
 
 /// Where the derive was invoked.
 #[derive(Debug, Clone)]
@@ -47,6 +48,8 @@ pub struct Invocation {
     pub source_file: Option<PathBuf>,
     /// The routes folders the build script tracks (`routekit_codegen::track`), if any.
     pub tracked: Vec<PathBuf>,
+    /// The crate's `OUT_DIR`, where `track` leaves the items it generated, if any.
+    pub out_dir: Option<PathBuf>,
 }
 
 /// Expands `#[derive(Routes)]` on `input`.
@@ -67,211 +70,75 @@ pub fn expand_derive(input: TokenStream, invocation: &Invocation) -> TokenStream
 
 fn expand(input: &DeriveInput, invocation: &Invocation) -> Result<TokenStream, Vec<syn::Error>> {
     let options = attrs::parse_options(input).map_err(|e| vec![e])?;
-    let span = options.dir_span;
     let routes_dir = routes_dir(&options.dir, invocation);
     let shown = Shown::new(&options.dir, &routes_dir);
-    let error_at = |message: String| syn::Error::new(span, message);
-    // Folder errors do not stop the file checks: every problem of the tree shows in one build.
-    let manifest = Manifest::from_dir(&routes_dir);
-    let mut errors: Vec<syn::Error> = Vec::new();
-    let (route_files_found, matchers) = match &manifest {
-        Ok(manifest) => (
-            manifest
-                .routes
-                .iter()
-                .flat_map(|route| route_module::route_files(manifest, route))
-                .collect::<Vec<_>>(),
-            manifest.matchers.clone(),
-        ),
-        Err(tree_errors) => {
-            errors.extend(
-                tree_errors
-                    .iter()
-                    .map(|e| error_at(format!("{}: {}", shown.path(&e.path), e.message))),
-            );
-            let scanned = crate::scan::scan(&routes_dir);
-            let files = scanned
-                .dirs
-                .iter()
-                .flat_map(|dir| route_module::slot_files(&dir.slots))
-                .collect();
-            (
-                files,
-                crate::matchers::read_matchers(&crate::matchers::params_dir(&routes_dir)).0,
-            )
-        }
-    };
-    let mut matcher_kinds = BTreeMap::new();
-    for matcher in &matchers {
-        match matcher_kind(matcher) {
-            Ok(kind) => {
-                matcher_kinds.insert(matcher.name.clone(), kind);
-            }
-            Err(message) => errors.push(error_at(shown.text(&message))),
-        }
-    }
-    let mut exports = serve::ExportsByFile::new();
-    for (file, kind) in route_files_found {
-        match read_exports(&file, kind) {
-            Ok(found) => {
-                exports.insert(file, (kind, found));
-            }
-            Err(file_errors) => {
-                errors.extend(file_errors.iter().map(|e| error_at(shown.export_error(e))))
-            }
-        }
-    }
-    let hooks = match hooks::read_hooks(&routes_dir) {
-        Ok(hooks) => hooks,
-        Err(hook_errors) => {
-            errors.extend(hook_errors.iter().map(|e| error_at(shown.export_error(e))));
-            None
-        }
-    };
-    if let Ok(manifest) = &manifest {
-        errors.extend(pages::check_templates(manifest).iter().map(|e| {
-            let line = e.line.map(|l| format!(":{l}")).unwrap_or_default();
-            error_at(format!("{}{line}: {}", shown.path(&e.path), e.message))
-        }));
-    }
-    let manifest = match manifest {
-        Ok(manifest) if errors.is_empty() => manifest,
-        _ => return Err(errors),
-    };
-    let base_dir = source_dir(invocation);
-    let path_attrs = paths::PathAttrs::new(&base_dir, &routes_dir);
     let ident = &input.ident;
-    let vis = &input.vis;
-    let container = format_ident!("{}_routes", snake_case(&ident.to_string()));
-    let servable: Vec<&Route> = manifest.servable_routes().collect();
-    let plan = build_plan(servable.iter().map(|route| &route.pattern));
-    let n = plan.max_params;
-    let budget = options.function_budget.unwrap_or(partition::BUDGET);
-    let lookup = dispatch::lookup_fn(&plan, budget);
-
-    let module_names = module_names(&manifest.routes);
-    let module_by_id: BTreeMap<&str, &syn::Ident> = manifest
-        .routes
-        .iter()
-        .map(|route| route.id.as_str())
-        .zip(&module_names)
-        .collect();
-    let module_of = |route: &Route| module_by_id[route.id.as_str()].clone();
-    let rank_of: BTreeMap<&str, usize> = servable
-        .iter()
-        .enumerate()
-        .map(|(rank, route)| (route.id.as_str(), rank))
-        .collect();
-    let route_context = route_module::Context {
-        manifest: &manifest,
-        exports: &exports,
-        module_by_id: &module_by_id,
-        matcher_kinds: &matcher_kinds,
-        paths: &path_attrs,
-    };
-    let route_modules = manifest.routes.iter().filter_map(|route| {
-        route_module::route_module(
-            &route_context,
-            route,
-            rank_of.get(route.id.as_str()).copied(),
-        )
-    });
-    let params_module = params_module(&manifest, &path_attrs, &matcher_kinds);
-    let infos = servable.iter().map(|route| {
-        let module = module_of(route);
-        quote!(#module::INFO)
-    });
-    let param_counts: Vec<usize> = servable
-        .iter()
-        .map(|route| route.pattern.params.len())
-        .collect();
-    let module_of_id = |id: &str| module_by_id[id].clone();
-    let page_items = pages::page_items(
-        &manifest,
-        &servable,
-        &container,
-        &module_of_id,
-        &exports,
-        &path_attrs,
-    );
-    let page_statics = &page_items.statics;
-    let hooks_module = hooks::hooks_module(hooks.as_ref(), &path_attrs);
-    let mut table_methods = page_items.methods.clone();
-    table_methods.extend(hooks::hook_methods(hooks.as_ref(), &container));
-    let serve = serve::route_table_impl(&serve::Table {
-        ident,
-        container: &container,
-        servable: &servable,
-        module_of: &module_of,
-        exports: &exports,
-        param_counts: &param_counts,
-        page_methods: &table_methods,
+    let container = Container {
+        input,
         state: &options.state,
-    });
-    let route_count = servable.len();
-    let untracked = untracked_warning(
-        &routes_dir,
-        &shown.path(&routes_dir),
-        invocation,
-        ident.span(),
-    );
-
-    let doc = format!(
-        "The routes of `{}`, generated by `#[derive(Routes)]` on [`{ident}`].",
-        options.dir
-    );
-    Ok(quote! {
-        #[doc = #doc]
-        #[path = "."]
-        #[allow(non_snake_case)]
-        #vis mod #container {
-            /// The app state type (`#[routes(state = ...)]`), named where the derive is, so
-            /// that the names in scope there resolve.
-            #[allow(dead_code)]
-            pub type State = <super::#ident as ::routekit::RouteTable>::State;
-
-            #[allow(unused_imports)]
-            use ::routekit::__private as __rk;
-
-            #params_module
-
-            #hooks_module
-
-            #(#route_modules)*
-
-            /// The manifest: every route with a page or an endpoint, in priority order.
-            pub static ROUTES: [::routekit::RouteInfo; #route_count] = [#(#infos),*];
-
-            #page_statics
-
-            #lookup
+        name: &format_ident!("{}_routes", snake_case(&ident.to_string())),
+        doc: format!(
+            "The routes of `{}`, generated by `#[derive(Routes)]` on [`{ident}`].",
+            options.dir
+        ),
+        plan: &BindPlan::default(),
+        paths: &paths::PathAttrs::new(&source_dir(invocation), &routes_dir),
+        items: TokenStream::new(),
+        untracked: untracked_warning(
+            &routes_dir,
+            &shown.path(&routes_dir),
+            invocation,
+            ident.span(),
+        ),
+    };
+    // What the build script generated for this folder, if it did: only the `mod`
+    // declarations are left to do here.
+    let prebuilt = invocation
+        .out_dir
+        .as_deref()
+        .filter(|_| options.function_budget.is_none() && container.untracked.is_empty())
+        .and_then(|out_dir| prebuilt::find(out_dir, &routes_dir));
+    if let Some((plan, include)) = prebuilt {
+        return Ok(Container {
+            plan: &plan,
+            items: quote!(::core::include!(::core::concat!(::core::env!("OUT_DIR"), #include));),
+            ..container
         }
+        .tokens());
+    }
+    let tree = generate::analyze(&routes_dir).map_err(|problems| {
+        problems
+            .iter()
+            .map(|problem| syn::Error::new(options.dir_span, shown.problem(problem)))
+            .collect::<Vec<_>>()
+    })?;
+    let budget = options.function_budget.unwrap_or(partition::BUDGET);
+    let generated = generate::generate(&tree, budget, container.paths);
+    Ok(Container {
+        plan: &generated.plan,
+        items: generated.items,
+        ..container
+    }
+    .tokens())
+}
 
-        impl #ident {
-            /// Every route with a page or an endpoint, in SvelteKit's priority order.
-            pub fn routes() -> &'static [::routekit::RouteInfo] {
-                &#container::ROUTES
-            }
-
-            /// The route a raw request path (percent-encoded, no query) reaches, with its
-            /// params percent-decoded; `None` when no route matches or the path's encoding is
-            /// malformed.
-            pub fn resolve(path: &str) -> ::core::option::Option<::routekit::Match> {
-                let decoded = ::routekit::decode_pathname(path).ok()?;
-                ::routekit::__private::to_match(&#container::ROUTES, &#container::lookup(&decoded))
-            }
-
-            /// The low-level lookup: the rank and raw param values of the route a decoded path
-            /// (`routekit::decode_pathname`'s output) reaches. Allocates nothing.
-            pub fn lookup<'p>(decoded: &'p str) -> ::routekit::__private::RawMatch<'p, #n> {
-                #container::lookup(decoded)
-            }
+/// Generates the items for the routes folder `routes_dir` (absolute) and writes them to
+/// `out_dir` for the derive to include (`track`'s share of the work). A tree with problems
+/// gets nothing written (and what an earlier run wrote is removed): the derive then reads the
+/// tree itself and reports each problem as a compile error naming its file.
+pub fn prebuild(routes_dir: &Path, out_dir: &Path) -> std::io::Result<()> {
+    let canonical = std::fs::canonicalize(routes_dir)?;
+    match generate::analyze(routes_dir) {
+        Ok(tree) => {
+            let generated =
+                generate::generate(&tree, partition::BUDGET, &paths::PathAttrs::absolute());
+            prebuilt::write(out_dir, &canonical, &generated.plan, &generated.items)
         }
-
-        #serve
-
-        #untracked
-    })
+        Err(_) => {
+            prebuilt::remove(out_dir, &canonical);
+            Ok(())
+        }
+    }
 }
 
 /// What the struct gets when the tree has errors: the same methods, answering nothing, so that
@@ -327,13 +194,12 @@ impl Shown {
         text.replace(&format!("{real}/"), &replacement)
     }
 
-    fn export_error(&self, error: &crate::exports::ExportError) -> String {
-        let path = self.path(&error.path);
-        if error.line == 0 {
-            format!("{path}: {}", error.message)
-        } else {
-            format!("{path}:{}:{}: {}", error.line, error.column, error.message)
+    fn problem(&self, problem: &generate::Problem) -> String {
+        if problem.path.as_os_str().is_empty() {
+            return self.text(&problem.message);
         }
+        let path = self.path(&problem.path);
+        format!("{path}{}: {}", problem.place, problem.message)
     }
 }
 
@@ -364,64 +230,9 @@ fn source_dir(invocation: &Invocation) -> PathBuf {
     }
 }
 
-/// `params` with every matcher file as a module, and one function per matcher that answers
-/// whether it accepts a value.
-fn params_module(
-    manifest: &Manifest,
-    paths: &paths::PathAttrs,
-    kinds: &BTreeMap<String, MatcherKind>,
-) -> TokenStream {
-    if manifest.matchers.is_empty() {
-        return quote!();
-    }
-    let dir = crate::matchers::params_dir(&manifest.routes_dir);
-    let dir_attr = paths.attr(&dir);
-    let modules = manifest.matchers.iter().map(|matcher| {
-        let name = params::field_ident(&matcher.name);
-        let file = format!("{}.rs", matcher.name);
-        quote!(#[path = #file] pub mod #name;)
-    });
-    let functions = manifest.matchers.iter().map(|matcher| {
-        let module = params::field_ident(&matcher.name);
-        let f = dispatch::matcher_fn(&matcher.name);
-        match &kinds[&matcher.name] {
-            MatcherKind::Matches => quote! {
-                #[inline]
-                #[allow(dead_code)]
-                fn #f(value: &str) -> bool { params::#module::matches(value) }
-            },
-            MatcherKind::Parse(ty) => {
-                let ty: syn::Type =
-                    syn::parse_str(ty).unwrap_or_else(|_| syn::parse_quote!(::std::string::String));
-                let types = format_ident!("__routekit_type_of_{}", matcher.name);
-                quote! {
-                    #[inline]
-                    #[allow(dead_code)]
-                    fn #f(value: &str) -> bool { params::#module::parse(value).is_some() }
-                    #[doc(hidden)]
-                    pub mod #types {
-                        #[allow(unused_imports)]
-                        use super::params::#module::*;
-                        /// The type `parse` returns.
-                        pub type T = #ty;
-                    }
-                }
-            }
-        }
-    });
-    quote! {
-        /// The param matchers (`params/*.rs`).
-        #[path = #dir_attr]
-        pub mod params {
-            #(#modules)*
-        }
-        #(#functions)*
-    }
-}
-
 /// One module name per route folder: the id's words joined with `_` (`/blog/[slug]` →
 /// `blog_slug`, `/` → `root`), made unique in walk order.
-fn module_names(routes: &[Route]) -> Vec<syn::Ident> {
+pub(crate) fn module_names(routes: &[Route]) -> Vec<syn::Ident> {
     let mut taken: BTreeMap<String, usize> = BTreeMap::new();
     routes
         .iter()

@@ -68,7 +68,6 @@ pub fn check_templates(manifest: &Manifest) -> Vec<TemplateError> {
 pub fn page_items(
     manifest: &Manifest,
     servable: &[&Route],
-    container: &syn::Ident,
     module_of: &dyn Fn(&str) -> syn::Ident,
     exports: &ExportsByFile,
     paths: &super::paths::PathAttrs,
@@ -107,7 +106,7 @@ pub fn page_items(
                 _ => format_ident!("layout_server"),
             };
             load_arms.push(quote! {
-                #index => ::routekit::Load::call(#container::#module::#file::load, parts, state),
+                #index => ::routekit::Load::call(#module::#file::load, parts, state),
             });
         }
         node_infos.push(quote! {
@@ -141,7 +140,7 @@ pub fn page_items(
         for name in &names {
             let ident = action_ident(name);
             action_arms.push(quote! {
-                (#rank, #name) => ::routekit::Action::call(#container::#module::page_server::actions::#ident, request, state),
+                (#rank, #name) => ::routekit::Action::call(#module::page_server::actions::#ident, request, state),
             });
         }
         let layouts = page.layouts.iter().map(option_tokens);
@@ -173,11 +172,11 @@ pub fn page_items(
     };
     let methods = quote! {
         fn page(rank: usize) -> ::core::option::Option<&'static ::routekit::PageInfo> {
-            #container::PAGES.get(rank).and_then(::core::option::Option::as_ref)
+            PAGES.get(rank).and_then(::core::option::Option::as_ref)
         }
 
         fn nodes() -> &'static [::routekit::NodeInfo] {
-            &#container::NODES
+            &NODES
         }
 
         fn root_nodes() -> (usize, usize) {
@@ -186,7 +185,7 @@ pub fn page_items(
 
         fn templates() -> &'static ::routekit::Templates {
             static COMPILED: ::std::sync::OnceLock<::routekit::Templates> = ::std::sync::OnceLock::new();
-            COMPILED.get_or_init(|| ::routekit::Templates::new(&#container::TEMPLATES))
+            COMPILED.get_or_init(|| ::routekit::Templates::new(&TEMPLATES))
         }
 
         #[allow(unused_variables)]

@@ -81,15 +81,16 @@ pub fn params_struct(
         quote!(::routekit::__params_extractor!(Params, #rank, #id);)
     };
     let doc = format!("The params of the route `{id}`.");
+    let lints = super::generate::generated_lints();
     quote! {
         #[doc = #doc]
         #[derive(Debug, Clone, PartialEq)]
-        #[allow(dead_code)]
+        #lints
         pub struct Params {
             #(#fields,)*
         }
 
-        #[allow(dead_code, clippy::all)]
+        #lints
         impl Params {
             /// Builds the params from a match's raw values, percent-decoding each one.
             pub fn from_values<V: AsRef<str>>(values: &[Option<V>]) -> Result<Self, #rt::ParamsError> {

@@ -29,6 +29,8 @@ pub fn relative_path(base: &Path, target: &Path) -> PathBuf {
 /// route folder, a template) is kept as the walk found it (lexically), so a large tree costs no
 /// file system call per file here.
 pub struct PathAttrs {
+    /// Whether the texts are the paths themselves (for a file outside the source tree).
+    absolute: bool,
     routes_dir: PathBuf,
     /// The routes folder, relative to the source file's folder.
     from_base: PathBuf,
@@ -39,15 +41,30 @@ impl PathAttrs {
     /// For the routes folder `routes_dir` and the source file's folder `base_dir`.
     pub fn new(base_dir: &Path, routes_dir: &Path) -> Self {
         Self {
+            absolute: false,
             routes_dir: routes_dir.to_path_buf(),
             from_base: relative_path(base_dir, routes_dir),
             base_dir: base_dir.to_path_buf(),
         }
     }
 
+    /// Texts that are the (absolute) paths themselves: for the build script's output, which
+    /// lives in `OUT_DIR`, where `include_str!` resolves relative paths from.
+    pub fn absolute() -> Self {
+        Self {
+            absolute: true,
+            routes_dir: PathBuf::new(),
+            from_base: PathBuf::new(),
+            base_dir: PathBuf::new(),
+        }
+    }
+
     /// The text for `path`: a file or folder of the walk, or anywhere else (then resolved in
     /// full: the `params/` folder, the hooks file).
     pub fn attr(&self, path: &Path) -> String {
+        if self.absolute {
+            return attr_path(path);
+        }
         match path.strip_prefix(&self.routes_dir) {
             Ok(below) => attr_path(&self.from_base.join(below)),
             Err(_) => attr_path(&relative_path(&self.base_dir, path)),

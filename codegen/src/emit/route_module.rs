@@ -1,5 +1,6 @@
 //! Emits the module of one route folder: its id, its manifest entry, its `Params`, and its `.rs`
-//! route files as child modules.
+//! route files as child modules. The module itself, with its relative `#[path]`, always comes
+//! from the derive; its generated items may come from the build script's output (`prebuilt`).
 //!
 //! The manifest entry lives here rather than in one big initializer of every route: a
 //! 1,000-entry initializer costs more to borrow-check than the same entries split up. (The
@@ -12,6 +13,7 @@ use std::path::{Path, PathBuf};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
+use super::bind::BindRoute;
 use super::matchers::MatcherKind;
 use super::serve::ExportsByFile;
 use super::{params, paths};
@@ -28,61 +30,98 @@ pub struct Context<'a> {
     pub module_by_id: &'a BTreeMap<&'a str, &'a syn::Ident>,
     /// The matchers, by name.
     pub matcher_kinds: &'a BTreeMap<String, MatcherKind>,
-    /// `#[path]` texts, from the folder of the file holding the derive.
-    pub paths: &'a paths::PathAttrs,
 }
 
-/// The module of one route folder (`rank` is its place among the servable routes). Folders
-/// with no route file and nothing to serve get no module.
-pub fn route_module(
+/// The generated items of one route folder (`rank` is its place among the servable routes),
+/// as a `macro_rules!` its module calls: its id, and for a servable route its manifest entry and
+/// `Params`. A macro rather than the items themselves, so that they can come from the build
+/// script's output while the module, with its relative `#[path]`, comes from the derive.
+/// Folders with no route file and nothing to serve get nothing.
+pub fn route_items(
     context: &Context<'_>,
     route: &Route,
     rank: Option<usize>,
 ) -> Option<TokenStream> {
-    let files: Vec<TokenStream> = route_files(context.manifest, route)
-        .into_iter()
-        .map(|(file, kind)| {
-            let file_name = file
-                .file_name()
-                .unwrap_or_default()
-                .to_string_lossy()
-                .into_owned();
-            let module = file_module(kind);
-            quote!(#[path = #file_name] pub mod #module;)
-        })
-        .collect();
-    if files.is_empty() && !route.is_servable() {
+    if route_files(context.manifest, route).is_empty() && !route.is_servable() {
         return None;
     }
-    let name = context.module_by_id[route.id.as_str()];
-    let dir_attr = context.paths.attr(&route.dir);
     let id = &route.id;
+    let lints = super::generate::generated_lints();
     let servable = rank.map(|rank| {
         let params = params::params_struct(id, rank, &route.pattern, context.matcher_kinds);
         let info = route_info(context, route);
         quote! {
-            // Short paths: the derive's output crosses into the compiler token by token. The
-            // prelude's names are safe here too: this module holds only generated items.
-            #[allow(unused_imports)]
+            // Short paths: the expansion is parsed token by token. The prelude's names are
+            // safe here too: this module holds only generated items.
+            #lints
             use ::routekit::__private as __rk;
             /// The route's entry in the manifest (`App::routes()`).
-            #[allow(dead_code)]
+            #lints
             pub const INFO: ::routekit::RouteInfo = #info;
             #params
         }
     });
-    let doc = format!("The route `{id}`.");
+    let items = items_macro(context.module_by_id[id.as_str()]);
     Some(quote! {
+        macro_rules! #items {
+            () => {
+                /// The route id.
+                #lints
+                pub const ID: &str = #id;
+                #servable
+            };
+        }
+    })
+}
+
+/// The name of the `macro_rules!` holding a route module's generated items.
+pub fn items_macro(module: &syn::Ident) -> syn::Ident {
+    format_ident!("__routekit_items_{}", module)
+}
+
+/// A route folder's module as the derive declares it, with its `.rs` route files.
+pub fn bind_route(context: &Context<'_>, route: &Route) -> Option<BindRoute> {
+    let files = route_files(context.manifest, route);
+    if files.is_empty() && !route.is_servable() {
+        return None;
+    }
+    Some(BindRoute {
+        id: route.id.clone(),
+        module: context.module_by_id[route.id.as_str()].to_string(),
+        dir: route.dir.clone(),
+        files: files
+            .into_iter()
+            .map(|(file, kind)| {
+                let name = file
+                    .file_name()
+                    .unwrap_or_default()
+                    .to_string_lossy()
+                    .into_owned();
+                (name, file_module(kind).to_string())
+            })
+            .collect(),
+    })
+}
+
+/// The module of one route folder: a relative `#[path]` to the folder, the generated items
+/// (through their macro), and the `.rs` route files as child modules.
+pub fn route_module(route: &BindRoute, paths: &paths::PathAttrs) -> TokenStream {
+    let name = format_ident!("{}", route.module);
+    let items = items_macro(&name);
+    let dir_attr = paths.attr(&route.dir);
+    let files = route.files.iter().map(|(file, module)| {
+        let module = format_ident!("{}", module);
+        quote!(#[path = #file] pub mod #module;)
+    });
+    let doc = format!("The route `{}`.", route.id);
+    quote! {
         #[doc = #doc]
         #[path = #dir_attr]
         pub mod #name {
-            /// The route id.
-            #[allow(dead_code)]
-            pub const ID: &str = #id;
-            #servable
+            #items!();
             #(#files)*
         }
-    })
+    }
 }
 
 /// The name of a route file's module.

@@ -15,10 +15,6 @@ pub type ExportsByFile = BTreeMap<PathBuf, (RouteFileKind, Exports)>;
 
 /// What `impl RouteTable` is made of.
 pub struct Table<'a> {
-    /// The struct the derive is on.
-    pub ident: &'a syn::Ident,
-    /// The generated container module.
-    pub container: &'a syn::Ident,
     /// The routes with a page or an endpoint, in priority order.
     pub servable: &'a [&'a Route],
     /// The module of a route.
@@ -29,21 +25,17 @@ pub struct Table<'a> {
     pub param_counts: &'a [usize],
     /// The page and hook methods.
     pub page_methods: &'a TokenStream,
-    /// The app state type, as written in `#[routes(state = …)]`.
-    pub state: &'a syn::Type,
 }
 
-/// `impl RouteTable for App` and `App::router()`.
+/// `impl RouteTable for App` and `App::router()`, inside the container module (where `__App`
+/// names the struct and `State` its state type).
 pub fn route_table_impl(table: &Table<'_>) -> TokenStream {
     let Table {
-        ident,
-        container,
         servable,
         module_of,
         exports,
         param_counts,
         page_methods,
-        state,
     } = *table;
     let rt = quote!(::routekit::__private);
     let axum = quote!(#rt::axum);
@@ -83,7 +75,7 @@ pub fn route_table_impl(table: &Table<'_>) -> TokenStream {
         for (name, handler) in handlers {
             // axum's handler futures are already boxed: no second box.
             arms.push(quote! {
-                (#rank, #name) => Handler::call(#container::#module::server::#handler, request, state),
+                (#rank, #name) => Handler::call(#module::server::#handler, request, state),
             });
         }
     }
@@ -96,26 +88,28 @@ pub fn route_table_impl(table: &Table<'_>) -> TokenStream {
         }
     });
     quote! {
-        impl ::routekit::RouteTable for #ident {
-            type State = #state;
+        impl ::routekit::RouteTable for __App {
+            type State = State;
 
             fn routes() -> &'static [::routekit::RouteInfo] {
-                &#container::ROUTES
+                &ROUTES
             }
 
             fn find(decoded: &str) -> ::core::option::Option<::routekit::RouteMatch> {
                 const PARAM_COUNTS: &[usize] = &[#(#counts),*];
-                let raw = #container::lookup(decoded);
+                let raw = lookup(decoded);
                 let count = PARAM_COUNTS.get(raw.rank as usize).copied().unwrap_or(0);
                 ::routekit::RouteMatch::from_raw(&raw, count)
             }
 
+            #[allow(unused_variables)]
             fn call_endpoint(
                 rank: usize,
                 handler: &'static str,
                 request: #axum::extract::Request,
                 state: Self::State,
             ) -> #rt::ResponseFuture {
+                #[allow(unused_imports)]
                 use #axum::handler::Handler;
                 match (rank, handler) {
                     #(#arms)*
@@ -128,30 +122,31 @@ pub fn route_table_impl(table: &Table<'_>) -> TokenStream {
             #page_methods
         }
 
-        impl #ident {
+        #[allow(dead_code)]
+        impl __App {
             /// A plain `axum::Router` serving every route: add layers, merge other routers and
             /// call `with_state` as usual.
-            pub fn router() -> #axum::Router<#container::State> {
-                ::routekit::router::<#ident>()
+            pub fn router() -> #axum::Router<State> {
+                ::routekit::router::<__App>()
             }
 
             /// [`Self::router`] with `options`: trusted origins, the CSRF check.
-            pub fn router_with(options: ::routekit::Options) -> #axum::Router<#container::State> {
-                ::routekit::router_with::<#ident>(options)
+            pub fn router_with(options: ::routekit::Options) -> #axum::Router<State> {
+                ::routekit::router_with::<__App>(options)
             }
 
             /// The app as a `tower::Service` of its own, without an axum `Router` in front:
             /// the lean way to serve an app that routekit serves alone.
-            pub fn service(state: #container::State) -> ::routekit::RouteService<#ident> {
-                ::routekit::service::<#ident>(state)
+            pub fn service(state: State) -> ::routekit::RouteService<__App> {
+                ::routekit::service::<__App>(state)
             }
 
             /// [`Self::service`] with `options`: trusted origins, the CSRF check.
             pub fn service_with(
-                state: #container::State,
+                state: State,
                 options: ::routekit::Options,
-            ) -> ::routekit::RouteService<#ident> {
-                ::routekit::service_with::<#ident>(state, options)
+            ) -> ::routekit::RouteService<__App> {
+                ::routekit::service_with::<__App>(state, options)
             }
         }
     }
