@@ -74,6 +74,9 @@ fn main() {
     for path in ["/", "/fresh"] {
         println!("{path} -> {:?}", App::resolve(path).map(|m| m.route.id));
     }
+    for route in App::routes() {
+        println!("{} serves {:?}", route.id, route.methods);
+    }
 }
 "#,
     );
@@ -107,20 +110,59 @@ fn main() {
         rebuilt.is_some(),
         "adding hooks.server.rs did not rebuild the app"
     );
+
+    // The items come from the build script's output (`track` generates them; the derive only
+    // declares the modules): an export added to a file is seen, and an edit inside a
+    // handler's body generates nothing again.
+    let handler = app.join("src/routes/api/+server.rs");
+    write(
+        &handler,
+        "pub async fn GET() -> &'static str {\n    \"one\"\n}\n",
+    );
+    let served = run(app, &target);
+    assert!(served.contains("/api serves [\"GET\"]"), "{served}");
+    let generated = generated_items(&target);
+    let written = std::fs::metadata(&generated).and_then(|m| m.modified());
+    write(
+        &handler,
+        "pub async fn GET() -> &'static str {\n    \"two\"\n}\n",
+    );
+    let served = run(app, &target);
+    assert!(served.contains("/api serves [\"GET\"]"), "{served}");
+    assert_eq!(
+        std::fs::metadata(&generated)
+            .and_then(|m| m.modified())
+            .ok(),
+        written.ok(),
+        "an edit inside a handler generated the items again"
+    );
+    write(
+        &handler,
+        "pub async fn GET() -> &'static str {\n    \"two\"\n}\n\npub async fn POST() {}\n",
+    );
+    let served = run(app, &target);
+    assert!(
+        served.contains("/api serves [\"GET\", \"POST\"]"),
+        "a new export was not seen:\n{served}"
+    );
 }
 
-/// `cargo build -v` in the crate: `Some(cargo's output)` when it compiled the app crate,
-/// `None` when the app was fresh.
-fn builds_app(crate_dir: &Path, target_dir: &Path) -> Option<String> {
-    let out = Command::new(env!("CARGO"))
-        .args(["build", "--offline", "-v"])
-        .current_dir(crate_dir)
-        .env("CARGO_TARGET_DIR", target_dir)
-        .output()
-        .expect("run cargo");
-    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
-    assert!(out.status.success(), "cargo build failed:\n{stderr}");
-    stderr
-        .contains("Compiling track-rebuild-app")
-        .then_some(stderr)
+/// The items `track` generated for the app: the newest, should the build folder hold older
+/// builds of it.
+fn generated_items(target_dir: &Path) -> PathBuf {
+    let build = target_dir.join("debug/build");
+    std::fs::read_dir(&build)
+        .expect("the build folder")
+        .filter_map(|entry| {
+            let out = entry.ok()?.path().join("out/routekit");
+            let file = std::fs::read_dir(out)
+                .ok()?
+                .filter_map(Result::ok)
+                .find(|entry| entry.path().extension().is_some_and(|ext| ext == "rs"))?;
+            let modified = file.metadata().and_then(|m| m.modified()).ok()?;
+            Some((modified, file.path()))
+        })
+        .max()
+        .map(|(_, path)| path)
+        .expect("the build script wrote the generated items")
 }

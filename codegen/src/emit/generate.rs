@@ -29,6 +29,21 @@ pub struct Tree {
     pub hooks: Option<(PathBuf, Exports)>,
 }
 
+impl Tree {
+    /// A fingerprint of everything the generated items depend on: when it is unchanged (an
+    /// edit inside a handler's body), the items are too and need not be generated again.
+    pub fn fingerprint(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        format!(
+            "{:?}{:?}{:?}{:?}",
+            self.manifest, self.exports, self.matcher_kinds, self.hooks
+        )
+        .hash(&mut hasher);
+        hasher.finish()
+    }
+}
+
 /// One problem of a tree: the file and the message (with the file's line when known).
 pub struct Problem {
     /// The file or folder.

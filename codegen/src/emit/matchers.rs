@@ -6,6 +6,7 @@ use crate::exports::FallbackLexer;
 use crate::matchers::Matcher;
 
 /// What a matcher file exports.
+#[derive(Debug)]
 pub enum MatcherKind {
     /// `pub fn matches(param: &str) -> bool`: the param stays a `String`.
     Matches,

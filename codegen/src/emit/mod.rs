@@ -130,9 +130,19 @@ pub fn prebuild(routes_dir: &Path, out_dir: &Path) -> std::io::Result<()> {
     let canonical = std::fs::canonicalize(routes_dir)?;
     match generate::analyze(routes_dir) {
         Ok(tree) => {
+            let fingerprint = prebuilt::Fingerprint::new(tree.fingerprint());
+            if prebuilt::is_current(out_dir, &canonical, &fingerprint) {
+                return Ok(());
+            }
             let generated =
                 generate::generate(&tree, partition::BUDGET, &paths::PathAttrs::absolute());
-            prebuilt::write(out_dir, &canonical, &generated.plan, &generated.items)
+            prebuilt::write(
+                out_dir,
+                &canonical,
+                &fingerprint,
+                &generated.plan,
+                &generated.items,
+            )
         }
         Err(_) => {
             prebuilt::remove(out_dir, &canonical);

@@ -26,6 +26,35 @@ fn header() -> String {
     format!("routekit-codegen {}", env!("CARGO_PKG_VERSION"))
 }
 
+/// What the items were generated from: the tree's fingerprint and the generating program
+/// (a changed routekit-codegen relinks the build script), as a line of text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fingerprint(String);
+
+impl Fingerprint {
+    /// For a tree fingerprint, from within the running build script.
+    pub fn new(tree: u64) -> Self {
+        let program = std::env::current_exe()
+            .and_then(std::fs::metadata)
+            .map(|meta| format!("{:?} {}", meta.modified().ok(), meta.len()))
+            .unwrap_or_default();
+        Fingerprint(format!("{tree:016x} {program}").replace('\n', " "))
+    }
+}
+
+/// Whether the items for the routes folder were generated from `fingerprint` already.
+pub fn is_current(out_dir: &Path, canonical_routes_dir: &Path, fingerprint: &Fingerprint) -> bool {
+    let (bind, rs, _) = files(out_dir, canonical_routes_dir);
+    let Ok(text) = std::fs::read_to_string(bind) else {
+        return false;
+    };
+    let mut lines = text.lines();
+    lines.next() == Some(header().as_str())
+        && lines.next() == Some(&*canonical_routes_dir.to_string_lossy())
+        && lines.next() == Some(fingerprint.0.as_str())
+        && rs.is_file()
+}
+
 /// The file name (without extension) for a routes folder.
 fn key(canonical_routes_dir: &Path) -> String {
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
@@ -47,6 +76,7 @@ fn files(out_dir: &Path, canonical_routes_dir: &Path) -> (PathBuf, PathBuf, Stri
 pub fn write(
     out_dir: &Path,
     canonical_routes_dir: &Path,
+    fingerprint: &Fingerprint,
     plan: &BindPlan,
     items: &TokenStream,
 ) -> std::io::Result<()> {
@@ -55,9 +85,10 @@ pub fn write(
     // The items first: a plan is only ever next to the items it describes.
     std::fs::write(&rs, item_lines(items))?;
     let text = format!(
-        "{}\n{}\n{}",
+        "{}\n{}\n{}\n{}",
         header(),
         canonical_routes_dir.display(),
+        fingerprint.0,
         plan.to_text()
     );
     std::fs::write(&bind, text)
@@ -77,7 +108,8 @@ pub fn find(out_dir: &Path, routes_dir: &Path) -> Option<(BindPlan, String)> {
     let (bind, _, include) = files(out_dir, &canonical);
     let text = std::fs::read_to_string(bind).ok()?;
     let (first, rest) = text.split_once('\n')?;
-    let (dir, plan) = rest.split_once('\n')?;
+    let (dir, rest) = rest.split_once('\n')?;
+    let (_fingerprint, plan) = rest.split_once('\n')?;
     if first != header() || Path::new(dir) != canonical {
         return None;
     }
@@ -110,7 +142,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_derive_finds_what_the_build_script_wrote_for_its_folder_only() {
+    fn the_derive_finds_what_the_build_script_wrote_for_its_folder_and_tree_only() {
         let out = tempfile::tempdir().unwrap();
         let routes = tempfile::tempdir().unwrap();
         let other = tempfile::tempdir().unwrap();
@@ -119,16 +151,15 @@ mod tests {
             routes_dir: canonical.clone(),
             ..BindPlan::default()
         };
-        write(
-            out.path(),
-            &canonical,
-            &plan,
-            &quote::quote!(
-                const A: u8 = 1;
-                fn f() {}
-            ),
-        )
-        .unwrap();
+        let fingerprint = Fingerprint::new(1);
+        assert!(!is_current(out.path(), &canonical, &fingerprint));
+        let items = quote::quote!(
+            const A: u8 = 1;
+            fn f() {}
+        );
+        write(out.path(), &canonical, &fingerprint, &plan, &items).unwrap();
+        assert!(is_current(out.path(), &canonical, &fingerprint));
+        assert!(!is_current(out.path(), &canonical, &Fingerprint::new(2)));
         let (found, include) = find(out.path(), routes.path()).unwrap();
         assert_eq!(found, plan);
         let items = std::fs::read_to_string(format!("{}{include}", out.path().display())).unwrap();

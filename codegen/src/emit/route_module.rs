@@ -46,17 +46,16 @@ pub fn route_items(
         return None;
     }
     let id = &route.id;
-    let lints = super::generate::generated_lints();
     let servable = rank.map(|rank| {
         let params = params::params_struct(id, rank, &route.pattern, context.matcher_kinds);
         let info = route_info(context, route);
         quote! {
             // Short paths: the expansion is parsed token by token. The prelude's names are
             // safe here too: this module holds only generated items.
-            #lints
+            #[allow(unused_imports)]
             use ::routekit::__private as __rk;
             /// The route's entry in the manifest (`App::routes()`).
-            #lints
+            #[allow(dead_code)]
             pub const INFO: ::routekit::RouteInfo = #info;
             #params
         }
@@ -66,7 +65,7 @@ pub fn route_items(
         macro_rules! #items {
             () => {
                 /// The route id.
-                #lints
+                #[allow(dead_code)]
                 pub const ID: &str = #id;
                 #servable
             };
