@@ -166,3 +166,19 @@ fn generated_items(target_dir: &Path) -> PathBuf {
         .map(|(_, path)| path)
         .expect("the build script wrote the generated items")
 }
+
+/// `cargo build -v` in the crate: `Some(cargo's output)` when it compiled the app crate,
+/// `None` when the app was fresh.
+fn builds_app(crate_dir: &Path, target_dir: &Path) -> Option<String> {
+    let out = Command::new(env!("CARGO"))
+        .args(["build", "--offline", "-v"])
+        .current_dir(crate_dir)
+        .env("CARGO_TARGET_DIR", target_dir)
+        .output()
+        .expect("run cargo");
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(out.status.success(), "cargo build failed:\n{stderr}");
+    stderr
+        .contains("Compiling track-rebuild-app")
+        .then_some(stderr)
+}
