@@ -223,11 +223,15 @@ pub fn generate(tree: &Tree, budget: usize, paths: &PathAttrs) -> Generated {
 
         #matcher_types
 
-        /// The rest of the generated items, in a module of their own so that the user's lints
-        /// (`clippy::pedantic`...) do not check them: they may come from the build script's
-        /// output, which the compiler treats as source, not as a macro's expansion.
-        #lints
-        mod __generated {
+        // The rest of the generated items, in a module of their own so that the user's lints
+        // (`clippy::pedantic`...) do not check them: they may come from the build script's
+        // output, which the compiler treats as source, not as a macro's expansion. And inside a
+        // macro: debug info then places all their code at the macro's call, as it does for a
+        // derive's output, instead of giving LLVM a location for every expression of the file.
+        macro_rules! __routekit_generated {
+            () => {
+                #lints
+                mod __generated {
             #[allow(unused_imports)]
             use super::*;
             #[allow(unused_imports)]
@@ -264,7 +268,10 @@ pub fn generate(tree: &Tree, budget: usize, paths: &PathAttrs) -> Generated {
             }
 
             #serve
+                }
+            };
         }
+        __routekit_generated!();
     };
     let params = (!manifest.matchers.is_empty()).then(|| {
         (
