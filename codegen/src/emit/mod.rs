@@ -7,6 +7,11 @@
 //! - a module `params` with the matcher files, and the dispatch function `lookup`;
 //! - `App::routes()`, `App::resolve(path)` and `App::lookup(path)`.
 //!
+//! Two halves: `bind` declares the modules that need relative `#[path]`s (and the state type),
+//! `generate` writes every other item. When the build script's `track` has already generated
+//! them for this folder (`prebuilt`), the derive only binds and `include!`s that output: it
+//! then reads a small plan file instead of walking and parsing the tree.
+//!
 //! Every problem of the tree becomes a compile error naming its file, all in one build; the
 //! struct still gets a skeleton `impl` so that one mistake does not cascade.
 
