@@ -145,6 +145,25 @@ fn main() {
         served.contains("/api serves [\"GET\", \"POST\"]"),
         "a new export was not seen:\n{served}"
     );
+
+    // A mistake in a file: `track` leaves the derive to report it, naming the file, and a
+    // fixed file builds again.
+    write(&handler, "pub async fn Get() {}\n");
+    let failed = Command::new(env!("CARGO"))
+        .args(["build", "--offline"])
+        .current_dir(app)
+        .env("CARGO_TARGET_DIR", &target)
+        .output()
+        .expect("run cargo");
+    let stderr = String::from_utf8_lossy(&failed.stderr);
+    assert!(!failed.status.success(), "a misspelt export built");
+    assert!(
+        stderr.contains("src/routes/api/+server.rs:1:14") && stderr.contains("`GET`"),
+        "the error does not name the file and the fix:\n{stderr}"
+    );
+    write(&handler, "pub async fn GET() {}\n");
+    let served = run(app, &target);
+    assert!(served.contains("/api serves [\"GET\"]"), "{served}");
 }
 
 /// The items `track` generated for the app: the newest, should the build folder hold older

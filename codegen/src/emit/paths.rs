@@ -63,7 +63,8 @@ impl PathAttrs {
     /// full: the `params/` folder, the hooks file).
     pub fn attr(&self, path: &Path) -> String {
         if self.absolute {
-            return attr_path(path);
+            // As the platform spells it: `include_str!` takes the path as given.
+            return path.to_string_lossy().into_owned();
         }
         match path.strip_prefix(&self.routes_dir) {
             Ok(below) => attr_path(&self.from_base.join(below)),
