@@ -46,8 +46,8 @@ impl Tree {
 
 /// One problem of a tree: the file and the message (with the file's line when known).
 pub struct Problem {
-    /// The file or folder.
-    pub path: PathBuf,
+    /// The file or folder (`None`: the message names it).
+    pub path: Option<PathBuf>,
     /// Where in the file, when known: `:line` or `:line:column`.
     pub place: String,
     /// What is wrong.
@@ -57,7 +57,7 @@ pub struct Problem {
 /// Reads `routes_dir`: every problem of the tree at once, or the tree.
 pub fn analyze(routes_dir: &Path) -> Result<Tree, Vec<Problem>> {
     let problem = |path: &Path, place: String, message: String| Problem {
-        path: path.to_path_buf(),
+        path: Some(path.to_path_buf()),
         place,
         message,
     };
@@ -98,7 +98,11 @@ pub fn analyze(routes_dir: &Path) -> Result<Tree, Vec<Problem>> {
                 matcher_kinds.insert(matcher.name.clone(), kind);
             }
             // The message names the file itself.
-            Err(message) => problems.push(problem(Path::new(""), String::new(), message)),
+            Err(message) => problems.push(Problem {
+                path: None,
+                place: String::new(),
+                message,
+            }),
         }
     }
     let export_problem = |e: &crate::exports::ExportError| {

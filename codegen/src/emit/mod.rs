@@ -210,11 +210,10 @@ impl Shown {
     }
 
     fn problem(&self, problem: &generate::Problem) -> String {
-        if problem.path.as_os_str().is_empty() {
-            return self.text(&problem.message);
+        match &problem.path {
+            Some(path) => format!("{}{}: {}", self.path(path), problem.place, problem.message),
+            None => self.text(&problem.message),
         }
-        let path = self.path(&problem.path);
-        format!("{path}{}: {}", problem.place, problem.message)
     }
 }
 
