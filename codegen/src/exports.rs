@@ -17,9 +17,10 @@
 //!   `load` (`laod`, `lod`, `loads`); in `+page.server.rs` with no `actions`, a `pub mod` at most
 //!   two edits away (`action`).
 //!
-//! Names starting with `_` are never suspected. Items that are not `pub` (or are `pub(crate)`)
-//! are helpers, except that an export's exact name must be `pub`: `fn load` without `pub` is an
-//! error, not a helper.
+//! Names starting with `_` are never suspected. Exports are `pub` or `pub(crate)` (the latter
+//! for crates that deny `unreachable_pub`: route modules are private unless the struct with the
+//! derive is public). Other items are helpers, except that an export's exact name must be
+//! exported: `fn load` without `pub` is an error, not a helper.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -585,9 +586,21 @@ fn flatten_use<'a>(tree: &UseTree, prefix: String, vis: &Visibility, out: &mut V
     });
 }
 
+/// Whether an item with this visibility is exported to routekit (`pub` or `pub(crate)`).
+pub(crate) fn exported(vis: &Visibility) -> bool {
+    vis_of(vis) == Vis::Pub
+}
+
 fn vis_of(vis: &Visibility) -> Vis {
     match vis {
+        // `pub(crate)` reaches the generated code too, and is what a crate that denies
+        // `unreachable_pub` writes in a private module.
         Visibility::Public(_) => Vis::Pub,
+        Visibility::Restricted(restricted)
+            if restricted.in_token.is_none() && restricted.path.is_ident("crate") =>
+        {
+            Vis::Pub
+        }
         Visibility::Restricted(_) => Vis::Restricted,
         Visibility::Inherited => Vis::Private,
     }
@@ -1165,6 +1178,7 @@ mod tests {
                  pub struct Load;
                  pub const MAX: usize = 3;
                  pub(crate) fn load_more() {}
+                 pub(super) fn Get() {}
                  #[cfg(test)] mod tests { pub fn GTE() {} }
                  pub async fn GET() {}",
                 "GET(async 0)",
@@ -1184,6 +1198,13 @@ mod tests {
                 PageServer,
                 "pub mod actions { pub async fn r#default() {} }",
                 "actions[default(async 0)]",
+            ),
+            (
+                // `pub(crate)` exports too.
+                PageServer,
+                "pub(crate) async fn load() {}
+                 pub(crate) mod actions { pub(crate) async fn default() {} }",
+                "load(async 0) actions[default(async 0)]",
             ),
             (
                 PageServer,
@@ -1411,7 +1432,7 @@ mod tests {
             ),
             (
                 Endpoint,
-                "pub(crate) async fn POST() {}",
+                "pub(super) async fn POST() {}",
                 "1:21 not_public: `POST` is not `pub`, so routekit cannot see it: write `pub async \
                  fn POST`",
             ),

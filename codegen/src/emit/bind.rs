@@ -12,6 +12,7 @@ use std::path::PathBuf;
 use proc_macro2::TokenStream;
 use quote::quote;
 
+use super::generate::Items;
 use super::paths::PathAttrs;
 use super::route_module;
 
@@ -41,7 +42,7 @@ pub struct BindRoute {
     pub files: Vec<(String, String)>,
 }
 
-/// The container module around `items` (the generated items, or the `include!` of them).
+/// The container module around the generated items.
 pub struct Container<'a> {
     /// The derive's input.
     pub input: &'a syn::DeriveInput,
@@ -56,7 +57,7 @@ pub struct Container<'a> {
     /// `#[path]` texts from the source file's folder.
     pub paths: &'a PathAttrs,
     /// The generated items.
-    pub items: TokenStream,
+    pub items: Items,
     /// The untracked warning, if any.
     pub untracked: TokenStream,
 }
@@ -69,7 +70,7 @@ impl Container<'_> {
         let state = self.state;
         let name = self.name;
         let doc = &self.doc;
-        let items = &self.items;
+        let items = &self.items.rest;
         let untracked = &self.untracked;
         let params = self.params_module();
         let hooks = self.plan.hooks.as_ref().map(|file| {
@@ -80,11 +81,10 @@ impl Container<'_> {
                 pub mod hooks;
             }
         });
-        let routes = self
-            .plan
-            .routes
-            .iter()
-            .map(|route| route_module::route_module(route, self.paths));
+        let routes = self.plan.routes.iter().map(|route| {
+            let items = self.items.route_items.get(&route.module);
+            route_module::route_module(route, self.paths, items.unwrap_or(&TokenStream::new()))
+        });
         quote! {
             #[doc = #doc]
             #[path = "."]
@@ -97,7 +97,6 @@ impl Container<'_> {
                 #[allow(dead_code)]
                 type __App = super::#ident;
 
-                // First: the route modules call the macros these items define.
                 #items
 
                 #params

@@ -145,7 +145,7 @@ impl Emitter {
         let at = self.functions.len() - 1;
         let body = self.node(node);
         self.functions[at] = quote! {
-            #[allow(unused_variables, unused_mut, unused_labels, clippy::all)]
+            #[allow(unused_variables, unused_mut, unused_labels)]
             fn #name<'p>(
                 path: &'p str,
                 offset: usize,

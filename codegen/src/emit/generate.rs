@@ -150,8 +150,17 @@ pub fn analyze(routes_dir: &Path) -> Result<Tree, Vec<Problem>> {
 pub struct Generated {
     /// The `mod` declarations, for `bind`.
     pub plan: BindPlan,
-    /// The items inside the container module.
-    pub items: TokenStream,
+    /// The items.
+    pub items: Items,
+}
+
+/// The generated items, by where the derive puts them.
+#[derive(Debug, Default)]
+pub struct Items {
+    /// The items inside each route folder's module, by module name.
+    pub route_items: BTreeMap<String, TokenStream>,
+    /// The other items, inside the container module.
+    pub rest: TokenStream,
 }
 
 /// Generates the items of `tree`; `budget` is the dispatch's function budget, `paths` writes
@@ -187,13 +196,18 @@ pub fn generate(tree: &Tree, budget: usize, paths: &PathAttrs) -> Generated {
         module_by_id: &module_by_id,
         matcher_kinds,
     };
-    let route_items = manifest.routes.iter().filter_map(|route| {
-        route_module::route_items(
-            &route_context,
-            route,
-            rank_of.get(route.id.as_str()).copied(),
-        )
-    });
+    let route_items: BTreeMap<String, TokenStream> = manifest
+        .routes
+        .iter()
+        .filter_map(|route| {
+            let items = route_module::route_items(
+                &route_context,
+                route,
+                rank_of.get(route.id.as_str()).copied(),
+            )?;
+            Some((module_of(route).to_string(), items))
+        })
+        .collect();
     let bind_routes: Vec<BindRoute> = manifest
         .routes
         .iter()
@@ -223,19 +237,11 @@ pub fn generate(tree: &Tree, budget: usize, paths: &PathAttrs) -> Generated {
     let (matcher_functions, matcher_types) = matcher_items(manifest, matcher_kinds);
     let lints = generated_lints();
     let items = quote! {
-        #(#route_items)*
-
         #matcher_types
 
-        // The rest of the generated items, in a module of their own so that the user's lints
-        // (`clippy::pedantic`...) do not check them: they may come from the build script's
-        // output, which the compiler treats as source, not as a macro's expansion. And inside a
-        // macro: debug info then places all their code at the macro's call, as it does for a
-        // derive's output, instead of giving LLVM a location for every expression of the file.
-        macro_rules! __routekit_generated {
-            () => {
-                #lints
-                mod __generated {
+        // The rest of the generated items, in a module of their own.
+        #lints
+        mod __generated {
             #[allow(unused_imports)]
             use super::*;
             #[allow(unused_imports)]
@@ -272,10 +278,7 @@ pub fn generate(tree: &Tree, budget: usize, paths: &PathAttrs) -> Generated {
             }
 
             #serve
-                }
-            };
         }
-        __routekit_generated!();
     };
     let params = (!manifest.matchers.is_empty()).then(|| {
         (
@@ -290,14 +293,19 @@ pub fn generate(tree: &Tree, budget: usize, paths: &PathAttrs) -> Generated {
             params,
             hooks: hooks.as_ref().map(|(file, _)| file.clone()),
         },
-        items,
+        items: Items {
+            route_items,
+            rest: items,
+        },
     }
 }
 
-/// The lint levels of generated items: none of the user's lints apply to code the user
-/// cannot change.
+/// The lint levels of generated items. Only lints of the compiler's that such items trigger
+/// whatever the user's code: the derive's output is a macro's expansion to the compiler
+/// and to clippy, which leave their other lints out of it. No lint groups: allowing a group
+/// is an error where the user forbids one of its lints.
 pub fn generated_lints() -> TokenStream {
-    quote!(#[allow(warnings, clippy::all, clippy::pedantic, clippy::nursery, clippy::restriction)])
+    quote!(#[allow(dead_code)])
 }
 
 /// One function per matcher that answers whether it accepts a value, and for a typed matcher

@@ -28,11 +28,7 @@ pub fn matcher_kind(matcher: &Matcher) -> Result<MatcherKind, String> {
     })?;
     let public_fn = |name: &str| {
         file.items.iter().find_map(|item| match item {
-            syn::Item::Fn(f)
-                if f.sig.ident == name && matches!(f.vis, syn::Visibility::Public(_)) =>
-            {
-                Some(f)
-            }
+            syn::Item::Fn(f) if f.sig.ident == name && crate::exports::exported(&f.vis) => Some(f),
             _ => None,
         })
     };

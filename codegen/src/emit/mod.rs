@@ -9,8 +9,8 @@
 //!
 //! Two halves: `bind` declares the modules that need relative `#[path]`s (and the state type),
 //! `generate` writes every other item. When the build script's `track` has already generated
-//! them for this folder (`prebuilt`), the derive only binds and `include!`s that output: it
-//! then reads a small plan file instead of walking and parsing the tree.
+//! them for this folder (`prebuilt`), the derive only binds and emits that output, read back
+//! as tokens: it then reads two files instead of walking and parsing the tree.
 //!
 //! Every problem of the tree becomes a compile error naming its file, all in one build; the
 //! struct still gets a skeleton `impl` so that one mistake does not cascade.
@@ -88,7 +88,7 @@ fn expand(input: &DeriveInput, invocation: &Invocation) -> Result<TokenStream, V
         ),
         plan: &BindPlan::default(),
         paths: &paths::PathAttrs::new(&source_dir(invocation), &routes_dir),
-        items: TokenStream::new(),
+        items: generate::Items::default(),
         untracked: untracked_warning(
             &routes_dir,
             &shown.path(&routes_dir),
@@ -103,10 +103,10 @@ fn expand(input: &DeriveInput, invocation: &Invocation) -> Result<TokenStream, V
         .as_deref()
         .filter(|_| options.function_budget.is_none() && container.untracked.is_empty())
         .and_then(|out_dir| prebuilt::find(out_dir, &routes_dir));
-    if let Some((plan, include)) = prebuilt {
+    if let Some((plan, items)) = prebuilt {
         return Ok(Container {
             plan: &plan,
-            items: quote!(::core::include!(::core::concat!(::core::env!("OUT_DIR"), #include));),
+            items,
             ..container
         }
         .tokens());
@@ -141,13 +141,18 @@ pub fn prebuild(routes_dir: &Path, out_dir: &Path) -> std::io::Result<()> {
             }
             let generated =
                 generate::generate(&tree, partition::BUDGET, &paths::PathAttrs::absolute());
-            prebuilt::write(
+            let written = prebuilt::write(
                 out_dir,
                 &canonical,
                 &fingerprint,
                 &generated.plan,
                 &generated.items,
-            )
+            );
+            // Half-written output must not stay: the derive would read it on every compile.
+            if written.is_err() {
+                prebuilt::remove(out_dir, &canonical);
+            }
+            written
         }
         Err(_) => {
             prebuilt::remove(out_dir, &canonical);

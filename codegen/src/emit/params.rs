@@ -82,9 +82,20 @@ pub fn params_struct(
     };
     let doc = format!("The params of the route `{id}`.");
     let lints = super::generate::generated_lints();
+    // `Eq` too when every field is text; a matcher's type may not be `Eq` (clippy's
+    // `derive_partial_eq_without_eq` reports the derive otherwise, even in a derive's output).
+    let typed = pattern
+        .params
+        .iter()
+        .any(|param| typed_matcher(param, matchers).is_some());
+    let derives = if typed {
+        quote!(#[derive(Debug, Clone, PartialEq)] #[allow(clippy::derive_partial_eq_without_eq)])
+    } else {
+        quote!(#[derive(Debug, Clone, PartialEq, Eq)])
+    };
     quote! {
         #[doc = #doc]
-        #[derive(Debug, Clone, PartialEq)]
+        #derives
         #lints
         pub struct Params {
             #(#fields,)*

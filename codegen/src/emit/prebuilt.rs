@@ -3,20 +3,30 @@
 //! `track` runs whenever the routes folder, `params/` or the hooks file change; it generates
 //! everything the derive would (the dispatch, the route table, each route's items) and writes
 //! it to `$OUT_DIR/routekit/KEY.rs`, with the plan of the `mod` declarations in `KEY.bind`
-//! (`KEY` names the routes folder). The derive then reads the small plan and `include!`s the
-//! items: it neither walks nor parses the tree, and its output is a few tokens per route
-//! instead of hundreds. Every compile of the crate (check, build, test, clippy, doc,
-//! rust-analyzer) gets that saving; the build script pays the generation once per change.
+//! (`KEY` names the routes folder). The derive then reads the small plan and the items' text,
+//! which the compiler turns into tokens: it neither walks nor parses the tree.
+//! Every compile of the crate (check, build, test, clippy, doc, rust-analyzer) gets that
+//! saving; the build script pays the generation once per change.
+//!
+//! The derive emits the items as its own output (tokens read from text carry the derive's
+//! span), not through `include!`: the compiler and clippy then treat them as a macro's
+//! expansion, as they do the items the derive generates itself: the user's lint levels
+//! (`deny(unreachable_pub)`, `forbid(clippy::indexing_slicing)`, …) do not reach them, and
+//! debug info places their code at the derive rather than at each line of a 3 MB file.
 //!
 //! The derive generates the items itself, as before, when there is no such output for its
-//! folder (no build script, a tree with errors, an option only the derive knows).
+//! folder (no build script, a tree with errors, an option only the derive knows) or when the
+//! output cannot be read back.
 
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 
+use std::str::FromStr;
+
 use proc_macro2::{TokenStream, TokenTree};
 
 use super::bind::BindPlan;
+use super::generate::Items;
 
 /// The folder under `OUT_DIR`.
 const DIR: &str = "routekit";
@@ -44,7 +54,7 @@ impl Fingerprint {
 
 /// Whether the items for the routes folder were generated from `fingerprint` already.
 pub fn is_current(out_dir: &Path, canonical_routes_dir: &Path, fingerprint: &Fingerprint) -> bool {
-    let (bind, rs, _) = files(out_dir, canonical_routes_dir);
+    let (bind, rs) = files(out_dir, canonical_routes_dir);
     let Ok(text) = std::fs::read_to_string(bind) else {
         return false;
     };
@@ -62,50 +72,74 @@ fn key(canonical_routes_dir: &Path) -> String {
     format!("routes-{:016x}", hasher.finish())
 }
 
-fn files(out_dir: &Path, canonical_routes_dir: &Path) -> (PathBuf, PathBuf, String) {
+/// The plan file and the items file for a routes folder.
+fn files(out_dir: &Path, canonical_routes_dir: &Path) -> (PathBuf, PathBuf) {
     let key = key(canonical_routes_dir);
     let dir = out_dir.join(DIR);
     (
         dir.join(format!("{key}.bind")),
         dir.join(format!("{key}.rs")),
-        format!("/{DIR}/{key}.rs"),
     )
 }
 
-/// Writes the plan and the items for the routes folder (build script side).
+/// The line before a route module's items in the items file; the module's name follows.
+const ROUTE_SECTION: &str = "//@ route ";
+
+/// The line before the container module's items.
+const REST_SECTION: &str = "//@ rest";
+
+/// Writes the plan and the items for the routes folder (build script side). Each file is
+/// written beside its place and renamed into it, the plan last, so that a reader never sees
+/// a partial file nor a plan without its items.
 pub fn write(
     out_dir: &Path,
     canonical_routes_dir: &Path,
     fingerprint: &Fingerprint,
     plan: &BindPlan,
-    items: &TokenStream,
+    items: &Items,
 ) -> std::io::Result<()> {
-    let (bind, rs, _) = files(out_dir, canonical_routes_dir);
+    let (bind, rs) = files(out_dir, canonical_routes_dir);
     std::fs::create_dir_all(out_dir.join(DIR))?;
-    // The items first: a plan is only ever next to the items it describes.
-    std::fs::write(&rs, item_lines(items))?;
-    let text = format!(
+    let mut text = String::new();
+    for (module, route_items) in &items.route_items {
+        text.push_str(ROUTE_SECTION);
+        text.push_str(module);
+        text.push('\n');
+        text.push_str(&item_lines(route_items));
+    }
+    text.push_str(REST_SECTION);
+    text.push('\n');
+    text.push_str(&item_lines(&items.rest));
+    replace(&rs, &text)?;
+    let plan = format!(
         "{}\n{}\n{}\n{}",
         header(),
         canonical_routes_dir.display(),
         fingerprint.0,
         plan.to_text()
     );
-    std::fs::write(&bind, text)
+    replace(&bind, &plan)
+}
+
+/// Writes `path` through a temporary file renamed over it.
+fn replace(path: &Path, text: &str) -> std::io::Result<()> {
+    let temporary = path.with_extension("tmp");
+    std::fs::write(&temporary, text)?;
+    std::fs::rename(&temporary, path)
 }
 
 /// Removes what [`write`] wrote, so that the derive generates (and reports errors) itself.
 pub fn remove(out_dir: &Path, canonical_routes_dir: &Path) {
-    let (bind, rs, _) = files(out_dir, canonical_routes_dir);
+    let (bind, rs) = files(out_dir, canonical_routes_dir);
     let _ = std::fs::remove_file(bind);
     let _ = std::fs::remove_file(rs);
 }
 
-/// The plan for `routes_dir` and the path of its items under `OUT_DIR`, when the build
-/// script wrote them for this very folder with this very codegen (derive side).
-pub fn find(out_dir: &Path, routes_dir: &Path) -> Option<(BindPlan, String)> {
+/// The plan and the items for `routes_dir`, when the build script wrote them for this very
+/// folder with this very codegen and they read back whole (derive side).
+pub fn find(out_dir: &Path, routes_dir: &Path) -> Option<(BindPlan, Items)> {
     let canonical = std::fs::canonicalize(routes_dir).ok()?;
-    let (bind, _, include) = files(out_dir, &canonical);
+    let (bind, rs) = files(out_dir, &canonical);
     let text = std::fs::read_to_string(bind).ok()?;
     let (first, rest) = text.split_once('\n')?;
     let (dir, rest) = rest.split_once('\n')?;
@@ -113,7 +147,37 @@ pub fn find(out_dir: &Path, routes_dir: &Path) -> Option<(BindPlan, String)> {
     if first != header() || Path::new(dir) != canonical {
         return None;
     }
-    Some((BindPlan::from_text(plan)?, include))
+    let plan = BindPlan::from_text(plan)?;
+    let items = read_items(&std::fs::read_to_string(rs).ok()?)?;
+    // Every route module the plan declares has its items, and no others.
+    let declared: std::collections::BTreeSet<&str> = plan
+        .routes
+        .iter()
+        .map(|route| route.module.as_str())
+        .collect();
+    let generated = items.route_items.keys().map(String::as_str);
+    (declared.into_iter().eq(generated)).then_some((plan, items))
+}
+
+/// The items of an items file, parsed section by section (`None` if any does not parse or
+/// the file does not end with the container's section).
+fn read_items(text: &str) -> Option<Items> {
+    let mut items = Items::default();
+    let mut sections = text.split_inclusive('\n').peekable();
+    loop {
+        let head = sections.next()?.trim_end_matches(['\n', '\r']);
+        let mut body = String::new();
+        while let Some(line) = sections.next_if(|line| !line.starts_with("//@ ")) {
+            body.push_str(line);
+        }
+        let tokens = TokenStream::from_str(&body).ok()?;
+        if head == REST_SECTION {
+            items.rest = tokens;
+            return sections.next().is_none().then_some(items);
+        }
+        let module = head.strip_prefix(ROUTE_SECTION)?;
+        items.route_items.insert(module.to_owned(), tokens);
+    }
 }
 
 /// The items as text, one top-level item per line, so that a compiler message pointing into
@@ -133,7 +197,10 @@ fn item_lines(items: &TokenStream) -> String {
             out.push('\n');
         }
     }
-    out.push_str(&item.to_string());
+    if !item.is_empty() {
+        out.push_str(&item.to_string());
+        out.push('\n');
+    }
     out
 }
 
@@ -141,31 +208,99 @@ fn item_lines(items: &TokenStream) -> String {
 mod tests {
     use super::*;
 
+    fn items() -> Items {
+        Items {
+            route_items: [(
+                "blog".to_owned(),
+                quote::quote!(
+                    pub const ID: &str = "/blog";
+                ),
+            )]
+            .into(),
+            rest: quote::quote!(
+                const A: u8 = 1;
+                fn f() {}
+            ),
+        }
+    }
+
+    fn plan(routes_dir: &Path) -> BindPlan {
+        BindPlan {
+            routes_dir: routes_dir.to_owned(),
+            routes: vec![super::super::bind::BindRoute {
+                id: "/blog".to_owned(),
+                module: "blog".to_owned(),
+                dir: routes_dir.join("blog"),
+                files: Vec::new(),
+            }],
+            ..BindPlan::default()
+        }
+    }
+
     #[test]
     fn the_derive_finds_what_the_build_script_wrote_for_its_folder_and_tree_only() {
         let out = tempfile::tempdir().unwrap();
         let routes = tempfile::tempdir().unwrap();
         let other = tempfile::tempdir().unwrap();
         let canonical = std::fs::canonicalize(routes.path()).unwrap();
-        let plan = BindPlan {
-            routes_dir: canonical.clone(),
-            ..BindPlan::default()
-        };
+        let plan = plan(&canonical);
         let fingerprint = Fingerprint::new(1);
         assert!(!is_current(out.path(), &canonical, &fingerprint));
-        let items = quote::quote!(
-            const A: u8 = 1;
-            fn f() {}
-        );
-        write(out.path(), &canonical, &fingerprint, &plan, &items).unwrap();
+        write(out.path(), &canonical, &fingerprint, &plan, &items()).unwrap();
         assert!(is_current(out.path(), &canonical, &fingerprint));
         assert!(!is_current(out.path(), &canonical, &Fingerprint::new(2)));
-        let (found, include) = find(out.path(), routes.path()).unwrap();
+        let (found, read) = find(out.path(), routes.path()).unwrap();
         assert_eq!(found, plan);
-        let items = std::fs::read_to_string(format!("{}{include}", out.path().display())).unwrap();
-        assert_eq!(items.lines().count(), 2, "{items}");
+        assert_eq!(read.rest.to_string(), items().rest.to_string());
+        assert_eq!(
+            read.route_items["blog"].to_string(),
+            items().route_items["blog"].to_string()
+        );
+        let (_, rs) = files(out.path(), &canonical);
+        let text = std::fs::read_to_string(rs).unwrap();
+        assert_eq!(
+            text.lines().count(),
+            5,
+            "a line per item and per section: {text}"
+        );
         assert!(find(out.path(), other.path()).is_none());
         remove(out.path(), &canonical);
         assert!(find(out.path(), routes.path()).is_none());
+    }
+
+    #[test]
+    fn output_that_does_not_read_back_whole_is_not_used() {
+        let out = tempfile::tempdir().unwrap();
+        let routes = tempfile::tempdir().unwrap();
+        let canonical = std::fs::canonicalize(routes.path()).unwrap();
+        let plan = plan(&canonical);
+        write(
+            out.path(),
+            &canonical,
+            &Fingerprint::new(1),
+            &plan,
+            &items(),
+        )
+        .unwrap();
+        let (_, rs) = files(out.path(), &canonical);
+        let whole = std::fs::read_to_string(&rs).unwrap();
+        let cut = whole.len() - 6;
+        for broken in [
+            &whole[..cut],                               // cut inside an item
+            &whole[..whole.find(REST_SECTION).unwrap()], // the container's section lost
+            &whole[whole.find(REST_SECTION).unwrap()..], // a route module's items lost
+            "",
+        ] {
+            std::fs::write(&rs, broken).unwrap();
+            assert!(find(out.path(), routes.path()).is_none(), "{broken:?}");
+        }
+        std::fs::write(&rs, &whole).unwrap();
+        assert!(find(out.path(), routes.path()).is_some());
+        // Nothing is left beside the files.
+        let names: Vec<_> = std::fs::read_dir(out.path().join(DIR))
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names.len(), 2, "{names:?}");
     }
 }

@@ -32,11 +32,9 @@ pub struct Context<'a> {
     pub matcher_kinds: &'a BTreeMap<String, MatcherKind>,
 }
 
-/// The generated items of one route folder (`rank` is its place among the servable routes),
-/// as a `macro_rules!` its module calls: its id, and for a servable route its manifest entry and
-/// `Params`. A macro rather than the items themselves, so that they can come from the build
-/// script's output while the module, with its relative `#[path]`, comes from the derive.
-/// Folders with no route file and nothing to serve get nothing.
+/// The generated items of one route folder's module (`rank` is its place among the servable
+/// routes): its id, and for a servable route its manifest entry and `Params`. Folders with no
+/// route file and nothing to serve get no module, and nothing.
 pub fn route_items(
     context: &Context<'_>,
     route: &Route,
@@ -60,22 +58,12 @@ pub fn route_items(
             #params
         }
     });
-    let items = items_macro(context.module_by_id[id.as_str()]);
     Some(quote! {
-        macro_rules! #items {
-            () => {
-                /// The route id.
-                #[allow(dead_code)]
-                pub const ID: &str = #id;
-                #servable
-            };
-        }
+        /// The route id.
+        #[allow(dead_code)]
+        pub const ID: &str = #id;
+        #servable
     })
-}
-
-/// The name of the `macro_rules!` holding a route module's generated items.
-pub fn items_macro(module: &syn::Ident) -> syn::Ident {
-    format_ident!("__routekit_items_{}", module)
 }
 
 /// A route folder's module as the derive declares it, with its `.rs` route files.
@@ -102,11 +90,14 @@ pub fn bind_route(context: &Context<'_>, route: &Route) -> Option<BindRoute> {
     })
 }
 
-/// The module of one route folder: a relative `#[path]` to the folder, the generated items
-/// (through their macro), and the `.rs` route files as child modules.
-pub fn route_module(route: &BindRoute, paths: &paths::PathAttrs) -> TokenStream {
+/// The module of one route folder: a relative `#[path]` to the folder, the generated `items`,
+/// and the `.rs` route files as child modules.
+pub fn route_module(
+    route: &BindRoute,
+    paths: &paths::PathAttrs,
+    items: &TokenStream,
+) -> TokenStream {
     let name = format_ident!("{}", route.module);
-    let items = items_macro(&name);
     let dir_attr = paths.attr(&route.dir);
     let files = route.files.iter().map(|(file, module)| {
         let module = format_ident!("{}", module);
@@ -117,7 +108,7 @@ pub fn route_module(route: &BindRoute, paths: &paths::PathAttrs) -> TokenStream 
         #[doc = #doc]
         #[path = #dir_attr]
         pub mod #name {
-            #items!();
+            #items
             #(#files)*
         }
     }

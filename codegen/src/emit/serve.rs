@@ -40,8 +40,8 @@ pub fn route_table_impl(table: &Table<'_>) -> TokenStream {
     let rt = quote!(::routekit::__private);
     let axum = quote!(#rt::axum);
     let mut arms = Vec::new();
-    // The handlers that cannot read the request's context: served without one.
-    let mut context_free = Vec::new();
+    // The handlers that cannot read the request's context, by name: served without one.
+    let mut context_free: std::collections::BTreeMap<&str, Vec<usize>> = Default::default();
     for (rank, route) in servable.iter().enumerate() {
         let Some(endpoint) = &route.endpoint else {
             continue;
@@ -71,7 +71,9 @@ pub fn route_table_impl(table: &Table<'_>) -> TokenStream {
                     }
                 )
             });
-        context_free.extend(free.map(|(name, _)| quote!((#rank, #name))));
+        for (name, _) in free {
+            context_free.entry(name).or_default().push(rank);
+        }
         for (name, handler) in handlers {
             // axum's handler futures are already boxed: no second box.
             arms.push(quote! {
@@ -80,10 +82,18 @@ pub fn route_table_impl(table: &Table<'_>) -> TokenStream {
         }
     }
     let counts = param_counts.iter();
+    // A `match` on the name, then on the rank: one pattern per position (clippy's
+    // `unnested_or_patterns` reports `(1, "GET") | (2, "GET")` even in a derive's output).
     let needs_context = (!context_free.is_empty()).then(|| {
+        let arms = context_free
+            .iter()
+            .map(|(name, ranks)| quote!(#name => !matches!(rank, #(#ranks)|*),));
         quote! {
             fn needs_context(rank: usize, handler: &'static str) -> bool {
-                !matches!((rank, handler), #(#context_free)|*)
+                match handler {
+                    #(#arms)*
+                    _ => true,
+                }
             }
         }
     });

@@ -5,7 +5,8 @@
 //!
 //! ```rust,ignore
 //! let listener = tokio::net::TcpListener::bind("127.0.0.1:3000").await?;
-//! axum::serve(listener, axum::ServiceExt::into_make_service(App::service(state))).await?;
+//! let service = axum::ServiceExt::<axum::extract::Request>::into_make_service(App::service(state));
+//! axum::serve(listener, service).await?;
 //! ```
 
 use std::convert::Infallible;
