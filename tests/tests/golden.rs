@@ -14,6 +14,7 @@ fn expansion_matches_the_checked_in_file() {
         source_file: Some(fixture.join("src/main.rs")),
         tracked: vec![fixture.join("src/routes")],
         out_dir: None,
+        lex: routekit_codegen::emit::checked_lex,
     };
     let tokens = expand_derive(
         quote::quote!(

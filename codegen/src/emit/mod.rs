@@ -55,6 +55,19 @@ pub struct Invocation {
     pub tracked: Vec<PathBuf>,
     /// The crate's `OUT_DIR`, where `track` leaves the items it generated, if any.
     pub out_dir: Option<PathBuf>,
+    /// Turns the text of `track`'s output back into tokens ([`checked_lex`] anywhere; the
+    /// derive passes the compiler's own lexer).
+    pub lex: Lexer,
+}
+
+/// Turns Rust source text into tokens; `None` if it does not lex.
+pub type Lexer = fn(&str) -> Option<TokenStream>;
+
+/// A [`Lexer`] for any context: proc-macro2's. Inside a proc macro it lexes the text twice
+/// (with its own lexer first, so that an error cannot poison the compilation), which is
+/// slow for megabytes of text in a macro built without optimizations.
+pub fn checked_lex(text: &str) -> Option<TokenStream> {
+    text.parse().ok()
 }
 
 /// Expands `#[derive(Routes)]` on `input`.
@@ -102,7 +115,7 @@ fn expand(input: &DeriveInput, invocation: &Invocation) -> Result<TokenStream, V
         .out_dir
         .as_deref()
         .filter(|_| options.function_budget.is_none() && container.untracked.is_empty())
-        .and_then(|out_dir| prebuilt::find(out_dir, &routes_dir));
+        .and_then(|out_dir| prebuilt::find(out_dir, &routes_dir, invocation.lex));
     if let Some((plan, items)) = prebuilt {
         return Ok(Container {
             plan: &plan,
@@ -125,6 +138,12 @@ fn expand(input: &DeriveInput, invocation: &Invocation) -> Result<TokenStream, V
         ..container
     }
     .tokens())
+}
+
+/// Whether the derive finds usable output of `track` for `routes_dir` in `out_dir` (it then
+/// emits that output instead of generating the items itself).
+pub fn has_prebuilt(out_dir: &Path, routes_dir: &Path) -> bool {
+    prebuilt::find(out_dir, routes_dir, checked_lex).is_some()
 }
 
 /// Generates the items for the routes folder `routes_dir` (absolute) and writes them to

@@ -21,10 +21,9 @@
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 
-use std::str::FromStr;
-
 use proc_macro2::{TokenStream, TokenTree};
 
+use super::Lexer;
 use super::bind::BindPlan;
 use super::generate::Items;
 
@@ -88,6 +87,10 @@ const ROUTE_SECTION: &str = "//@ route ";
 /// The line before the container module's items.
 const REST_SECTION: &str = "//@ rest";
 
+/// The last line: the file is whole (the derive may lex it with the compiler's lexer, which
+/// reports a malformed text as an error of the compilation rather than to the derive).
+const END: &str = "//@ end";
+
 /// Writes the plan and the items for the routes folder (build script side). Each file is
 /// written beside its place and renamed into it, the plan last, so that a reader never sees
 /// a partial file nor a plan without its items.
@@ -110,6 +113,8 @@ pub fn write(
     text.push_str(REST_SECTION);
     text.push('\n');
     text.push_str(&item_lines(&items.rest));
+    text.push_str(END);
+    text.push('\n');
     replace(&rs, &text)?;
     let plan = format!(
         "{}\n{}\n{}\n{}",
@@ -137,7 +142,7 @@ pub fn remove(out_dir: &Path, canonical_routes_dir: &Path) {
 
 /// The plan and the items for `routes_dir`, when the build script wrote them for this very
 /// folder with this very codegen and they read back whole (derive side).
-pub fn find(out_dir: &Path, routes_dir: &Path) -> Option<(BindPlan, Items)> {
+pub fn find(out_dir: &Path, routes_dir: &Path, lex: Lexer) -> Option<(BindPlan, Items)> {
     let canonical = std::fs::canonicalize(routes_dir).ok()?;
     let (bind, rs) = files(out_dir, &canonical);
     let text = std::fs::read_to_string(bind).ok()?;
@@ -148,7 +153,7 @@ pub fn find(out_dir: &Path, routes_dir: &Path) -> Option<(BindPlan, Items)> {
         return None;
     }
     let plan = BindPlan::from_text(plan)?;
-    let items = read_items(&std::fs::read_to_string(rs).ok()?)?;
+    let items = read_items(&std::fs::read_to_string(rs).ok()?, lex)?;
     // Every route module the plan declares has its items, and no others.
     let declared: std::collections::BTreeSet<&str> = plan
         .routes
@@ -159,9 +164,10 @@ pub fn find(out_dir: &Path, routes_dir: &Path) -> Option<(BindPlan, Items)> {
     (declared.into_iter().eq(generated)).then_some((plan, items))
 }
 
-/// The items of an items file, parsed section by section (`None` if any does not parse or
-/// the file does not end with the container's section).
-fn read_items(text: &str) -> Option<Items> {
+/// The items of an items file, lexed section by section (`None` if the file is not whole or
+/// a section does not lex).
+fn read_items(text: &str, lex: Lexer) -> Option<Items> {
+    let text = text.strip_suffix(&format!("{END}\n"))?;
     let mut items = Items::default();
     let mut sections = text.split_inclusive('\n').peekable();
     loop {
@@ -170,7 +176,7 @@ fn read_items(text: &str) -> Option<Items> {
         while let Some(line) = sections.next_if(|line| !line.starts_with("//@ ")) {
             body.push_str(line);
         }
-        let tokens = TokenStream::from_str(&body).ok()?;
+        let tokens = lex(&body)?;
         if head == REST_SECTION {
             items.rest = tokens;
             return sections.next().is_none().then_some(items);
@@ -249,7 +255,7 @@ mod tests {
         write(out.path(), &canonical, &fingerprint, &plan, &items()).unwrap();
         assert!(is_current(out.path(), &canonical, &fingerprint));
         assert!(!is_current(out.path(), &canonical, &Fingerprint::new(2)));
-        let (found, read) = find(out.path(), routes.path()).unwrap();
+        let (found, read) = find(out.path(), routes.path(), crate::emit::checked_lex).unwrap();
         assert_eq!(found, plan);
         assert_eq!(read.rest.to_string(), items().rest.to_string());
         assert_eq!(
@@ -260,12 +266,12 @@ mod tests {
         let text = std::fs::read_to_string(rs).unwrap();
         assert_eq!(
             text.lines().count(),
-            5,
-            "a line per item and per section: {text}"
+            6,
+            "a line per item, per section and the end: {text}"
         );
-        assert!(find(out.path(), other.path()).is_none());
+        assert!(find(out.path(), other.path(), crate::emit::checked_lex).is_none());
         remove(out.path(), &canonical);
-        assert!(find(out.path(), routes.path()).is_none());
+        assert!(find(out.path(), routes.path(), crate::emit::checked_lex).is_none());
     }
 
     #[test]
@@ -284,18 +290,22 @@ mod tests {
         .unwrap();
         let (_, rs) = files(out.path(), &canonical);
         let whole = std::fs::read_to_string(&rs).unwrap();
-        let cut = whole.len() - 6;
+        let rest_at = whole.find(REST_SECTION).unwrap();
         for broken in [
-            &whole[..cut],                               // cut inside an item
-            &whole[..whole.find(REST_SECTION).unwrap()], // the container's section lost
-            &whole[whole.find(REST_SECTION).unwrap()..], // a route module's items lost
-            "",
+            whole.replace(END, ""),                         // not whole
+            whole.replace("fn f () { }", "fn f () {"),      // whole, but does not lex
+            whole.replace(REST_SECTION, "//@ route other"), // the container's section lost
+            whole[rest_at..].to_owned(),                    // a route module's items lost
+            String::new(),
         ] {
-            std::fs::write(&rs, broken).unwrap();
-            assert!(find(out.path(), routes.path()).is_none(), "{broken:?}");
+            std::fs::write(&rs, &broken).unwrap();
+            assert!(
+                find(out.path(), routes.path(), crate::emit::checked_lex).is_none(),
+                "{broken:?}"
+            );
         }
         std::fs::write(&rs, &whole).unwrap();
-        assert!(find(out.path(), routes.path()).is_some());
+        assert!(find(out.path(), routes.path(), crate::emit::checked_lex).is_some());
         // Nothing is left beside the files.
         let names: Vec<_> = std::fs::read_dir(out.path().join(DIR))
             .unwrap()
