@@ -1,12 +1,19 @@
 //! routekit's derive macro. Everything it does is in `routekit_codegen::emit`; this crate only
 //! says where it was invoked. Use it through `routekit::Routes`.
 
+use std::time::Instant;
+
 use proc_macro::{Span, TokenStream};
 use routekit_codegen::emit::{Invocation, expand_derive};
 
 /// Turns a routes folder into routes: see `routekit::Routes`.
+///
+/// With the environment variable `ROUTEKIT_TIMINGS` set when the crate compiles, the derive
+/// reports how long it took on standard error (cargo shows it): the compile-time
+/// benchmark reads it.
 #[proc_macro_derive(Routes, attributes(routes))]
 pub fn derive_routes(input: TokenStream) -> TokenStream {
+    let started = std::env::var_os("ROUTEKIT_TIMINGS").map(|_| Instant::now());
     let invocation = Invocation {
         manifest_dir: std::env::var_os("CARGO_MANIFEST_DIR")
             .map(Into::into)
@@ -16,7 +23,14 @@ pub fn derive_routes(input: TokenStream) -> TokenStream {
         out_dir: std::env::var_os("OUT_DIR").map(Into::into),
         lex: compiler_lex,
     };
-    expand_derive(input.into(), &invocation).into()
+    let output = expand_derive(input.into(), &invocation).into();
+    if let Some(started) = started {
+        eprintln!(
+            "routekit timings: #[derive(Routes)] took {} µs",
+            started.elapsed().as_micros()
+        );
+    }
+    output
 }
 
 /// The compiler's lexer, for the text of `track`'s output: proc-macro2's `parse` would first

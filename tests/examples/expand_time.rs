@@ -5,7 +5,9 @@
 //! (default 11) after one warm-up, in the two setups a crate can have:
 //! - with `track` in its build script: `track`'s generation (`emit::prebuild`, timed the same
 //!   way; it runs once per change of the routes folder, and skips generating when the tree's
-//!   fingerprint is unchanged), then the derive reading its output;
+//!   fingerprint is unchanged), then the derive reading its output (lexed here by
+//!   proc-macro2; inside the compiler the derive has the compiler lex it, and reports its time
+//!   under `ROUTEKIT_TIMINGS`, which `scripts/bench-compile` reads);
 //! - without a build script: the derive reading the tree and generating everything itself.
 //!
 //! For each it prints the median, the fastest run and the size of the expansion (the derive's
@@ -71,7 +73,7 @@ fn main() {
     );
     let tokens = expand(&with_track);
     report(
-        "the derive, with track's output",
+        "the derive, with track's output (lexed by proc-macro2)",
         &time(runs, || expand(&with_track).len()),
         Some(tokens.len()),
     );

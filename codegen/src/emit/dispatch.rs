@@ -6,13 +6,18 @@
 //! as an item cannot beat the best match so far: the result is the lowest-ranked matching
 //! route, which is SvelteKit's first match in priority order.
 //!
-//! A node is a labelled block nested in its parent's, or, when [`partition`] cuts it out, a
-//! function of its own that its parent calls: both see the same `path`, `offset`, `best` (the
-//! best match so far) and `caps` (the params captured on the way down).
+//! A node is code nested in its parent's, or, when [`partition`] cuts it out, a function of
+//! its own that its parent calls: both see the same `path`, `offset`, `best` (the best match
+//! so far) and `caps` (the params captured on the way down). Each item is nested in the one
+//! before it, under a test of its lowest rank: when an item cannot beat the best match, the
+//! items after it cannot either (they are in rank order).
+//!
+//! The code is terse (helpers of the runtime's, type aliases): the derive's output reaches the
+//! compiler as text it lexes, and the dispatch is its largest part.
 //!
 //! [`partition`]: super::partition
 
-use proc_macro2::{Ident, Span, TokenStream};
+use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
 use super::partition::Cuts;
@@ -38,14 +43,17 @@ pub fn lookup_fn(plan: &Plan, budget: usize) -> TokenStream {
     let rt = rt();
     let n = plan.max_params;
     let mut emitter = Emitter {
-        n,
         cuts: Cuts::new(&plan.root, budget),
-        labels: 0,
         functions: Vec::new(),
     };
     let root = emitter.function(&plan.root);
     let functions = emitter.functions;
     quote! {
+        /// The best match so far, for the node functions.
+        type Best<'p> = #rt::RawMatch<'p, #n>;
+        /// The params captured on the way down, for the node functions.
+        type Caps<'p> = [Option<&'p str>; #n];
+
         /// Finds the route a decoded path (`decode_pathname`'s output) reaches: the rank of
         /// the first route, in priority order, whose pattern and matchers accept it, and its
         /// raw (not yet percent-decoded) param values. Allocates nothing.
@@ -61,12 +69,9 @@ pub fn lookup_fn(plan: &Plan, budget: usize) -> TokenStream {
     }
 }
 
-/// The emission's state: the cuts, the label counter and the node functions emitted so far.
+/// The emission's state: the cuts and the node functions emitted so far.
 struct Emitter {
-    /// The largest number of params of any route.
-    n: usize,
     cuts: Cuts,
-    labels: usize,
     functions: Vec<TokenStream>,
 }
 
@@ -79,11 +84,9 @@ enum Item<'a> {
 }
 
 impl Emitter {
-    /// The code of `node`: a labelled block.
+    /// The code of `node`.
     fn node(&mut self, node: &Node) -> TokenStream {
         let rt = rt();
-        self.labels += 1;
-        let label = syn::Lifetime::new(&format!("'n{}", self.labels), Span::call_site());
         let mut items: Vec<(usize, Item<'_>)> = Vec::new();
         for terminal in &node.terminals {
             items.push((terminal.rank, Item::Terminal(terminal.rank, terminal.end)));
@@ -103,26 +106,43 @@ impl Emitter {
         // only when the first of them is reached.
         let rest =
             (!node.statics.is_empty()).then(|| quote!(let rest = #rt::after_slash(path, offset);));
-        let mut segment = Some(quote!(let seg = #rt::segment_at(path, offset);));
-        let mut code = Vec::new();
-        for (min, item) in &items {
+        // A lone param edge finds its segment itself; several dynamic edges share one.
+        let lone_param = matches!(node.dynamics.as_slice(), [(Edge::Param(_), _)]);
+        let first_dynamic = items
+            .iter()
+            .position(|(_, item)| matches!(item, Item::Dynamic(..)))
+            .filter(|_| !lone_param);
+        // Built from the last item out, each nested in the one before.
+        let mut code = TokenStream::new();
+        for (at, (min, item)) in items.iter().enumerate().rev() {
             let min = *min as u32;
-            code.push(quote! { if #min >= best.rank { break #label; } });
-            if let Item::Dynamic(..) = item {
-                code.extend(segment.take());
-            }
-            code.push(match item {
+            let inner = std::mem::take(&mut code);
+            let last = inner.is_empty();
+            let item_code = match item {
+                // The usual leaf: one call, which tests the rank itself.
+                Item::Terminal(rank, End::Normal | End::OnlyGroups) if last => {
+                    let (rank, slot) = (*rank as u32, node.slot);
+                    code = quote!(best.end::<#slot>(#rank, path, offset, caps););
+                    continue;
+                }
                 Item::Terminal(rank, end) => terminal(*rank, *end, node.slot),
                 Item::Tail(tail) => tail_match(tail, node.slot),
                 Item::Statics => self.statics(node),
-                Item::Dynamic(edge, child) => self.dynamic(edge, child, node.slot),
-            });
+                Item::Dynamic(edge, child) => self.dynamic(edge, child, node.slot, lone_param),
+            };
+            let segment = (first_dynamic == Some(at))
+                .then(|| quote!(let seg = #rt::segment_at(path, offset);));
+            code = quote! {
+                if #min < best.rank {
+                    #segment
+                    #item_code
+                    #inner
+                }
+            };
         }
         quote! {
-            #label: {
-                #rest
-                #(#code)*
-            }
+            #rest
+            #code
         }
     }
 
@@ -137,21 +157,13 @@ impl Emitter {
 
     /// Emits `node` as a function of its own; returns its name.
     fn function(&mut self, node: &Node) -> Ident {
-        let rt = rt();
-        let n = self.n;
         let name = format_ident!("__routekit_node_{}", self.functions.len());
         // Reserve the slot first: the node's own cut descendants are numbered after it.
         self.functions.push(TokenStream::new());
         let at = self.functions.len() - 1;
         let body = self.node(node);
         self.functions[at] = quote! {
-            #[allow(unused_variables, unused_mut, unused_labels)]
-            fn #name<'p>(
-                path: &'p str,
-                offset: usize,
-                best: &mut #rt::RawMatch<'p, #n>,
-                caps: &mut [Option<&'p str>; #n],
-            ) {
+            fn #name<'p>(path: &'p str, offset: usize, best: &mut Best<'p>, caps: &mut Caps<'p>) {
                 #body
             }
         };
@@ -162,24 +174,26 @@ impl Emitter {
         let edges = node
             .statics
             .iter()
-            .map(|(text, child)| {
-                let len = text.len();
-                let child = self.child(child);
-                let code = quote! {
-                    let offset = offset + 1 + #len;
-                    #child
-                };
-                (text.as_str(), code)
-            })
+            .map(|(text, child)| (text.as_str(), self.child(child)))
             .collect();
         static_dispatch(edges)
     }
 
-    fn dynamic(&mut self, edge: &Edge, child: &Node, slot: usize) -> TokenStream {
+    /// A dynamic edge's code: `lone` when it is the node's only one (a param edge then finds
+    /// its segment itself; otherwise `seg` holds it).
+    fn dynamic(&mut self, edge: &Edge, child: &Node, slot: usize, lone: bool) -> TokenStream {
         let rt = rt();
         let child_code = self.child(child);
         match edge {
             Edge::Static(_) => unreachable!("static edges are grouped"),
+            Edge::Param(param) if lone => {
+                let cap = quote!(&mut caps[#slot]);
+                let capture = match param.matcher.as_deref().map(matcher_fn) {
+                    Some(f) => quote!(#rt::capture_if(path, offset, #cap, #f)),
+                    None => quote!(#rt::capture(path, offset, #cap)),
+                };
+                quote!(if let Some(offset) = #capture { #child_code })
+            }
             Edge::Param(param) => {
                 let test = accepts(param, quote!(seg)).map(|test| quote!(&& #test));
                 quote! {
@@ -254,7 +268,6 @@ fn accepts(param: &ParamPlan, value: TokenStream) -> Option<TokenStream> {
 
 fn tail_match(tail: &Tail, slot: usize) -> TokenStream {
     let rt = rt();
-    let count = tail.params.len();
     let atoms = atoms(&tail.atoms);
     let infos = tail.params.iter().map(|p| {
         let (optional, rest, chained) = (p.optional, p.rest, p.chained);
@@ -273,17 +286,6 @@ fn tail_match(tail: &Tail, slot: usize) -> TokenStream {
     };
     let rank = tail.rank as u32;
     quote! {
-        {
-            let mut t: [Option<&'p str>; #count] = [None; #count];
-            if let Some(rest) = path.get(offset..)
-                && #rt::match_atoms(#atoms, rest, &mut t)
-            {
-                let mut out: [Option<::std::borrow::Cow<'p, str>>; #count] =
-                    [const { None }; #count];
-                if #rt::exec(&[#(#infos),*], &t, #accepts, &mut out) {
-                    best.record_tail(#rank, caps, #slot, &mut out);
-                }
-            }
-        }
+        best.tail(#rank, path, offset, caps, #slot, #atoms, &[#(#infos),*], #accepts);
     }
 }

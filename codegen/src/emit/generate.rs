@@ -1,7 +1,10 @@
-//! The generated items of a tree: everything inside the container module except the `mod`
-//! declarations with `#[path]` (those are `bind`'s). They name nothing from the derive's
-//! input (the struct is `__App`, its state `State`), so that the build script can generate
-//! them as well as the derive.
+//! The generated items of a tree: everything inside the container module (with `bind`'s
+//! `mod` declarations). They name nothing from the derive's input (the struct is `__App`, its
+//! state `State`), so that the build script can generate them as well as the derive.
+//!
+//! They carry no `#[allow]`: the compiler and clippy leave their lints out of a macro's
+//! expansion (tested under strict levels by `strict_lints`), and an allow would be an error
+//! where the user forbids the lint.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -9,7 +12,7 @@ use std::path::{Path, PathBuf};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::bind::{BindPlan, BindRoute};
+use super::bind::{self, BindPlan, BindRoute};
 use super::matchers::{MatcherKind, matcher_kind};
 use super::paths::PathAttrs;
 use super::{dispatch, hooks, pages, params, route_module, serve};
@@ -146,14 +149,6 @@ pub fn analyze(routes_dir: &Path) -> Result<Tree, Vec<Problem>> {
     }
 }
 
-/// What a tree generates: the plan of the `mod` declarations and the other items.
-pub struct Generated {
-    /// The `mod` declarations, for `bind`.
-    pub plan: BindPlan,
-    /// The items.
-    pub items: Items,
-}
-
 /// The generated items, by where the derive puts them.
 #[derive(Debug, Default)]
 pub struct Items {
@@ -163,9 +158,10 @@ pub struct Items {
     pub rest: TokenStream,
 }
 
-/// Generates the items of `tree`; `budget` is the dispatch's function budget, `paths` writes
-/// the templates' `include_str!` paths.
-pub fn generate(tree: &Tree, budget: usize, paths: &PathAttrs) -> Generated {
+/// Generates the container module's body for `tree` (the items and the `mod` declarations);
+/// `budget` is the dispatch's function budget, `paths` writes the templates' `include_str!`
+/// paths.
+pub fn generate(tree: &Tree, budget: usize, paths: &PathAttrs) -> TokenStream {
     let Tree {
         manifest,
         exports,
@@ -235,16 +231,12 @@ pub fn generate(tree: &Tree, budget: usize, paths: &PathAttrs) -> Generated {
     });
     let route_count = servable.len();
     let (matcher_functions, matcher_types) = matcher_items(manifest, matcher_kinds);
-    let lints = generated_lints();
     let items = quote! {
         #matcher_types
 
         // The rest of the generated items, in a module of their own.
-        #lints
         mod __generated {
-            #[allow(unused_imports)]
             use super::*;
-            #[allow(unused_imports)]
             use ::routekit::__private as __rk;
 
             #matcher_functions
@@ -286,26 +278,17 @@ pub fn generate(tree: &Tree, budget: usize, paths: &PathAttrs) -> Generated {
             manifest.matchers.iter().map(|m| m.name.clone()).collect(),
         )
     });
-    Generated {
-        plan: BindPlan {
-            routes_dir: manifest.routes_dir.clone(),
-            routes: bind_routes,
-            params,
-            hooks: hooks.as_ref().map(|(file, _)| file.clone()),
-        },
-        items: Items {
-            route_items,
-            rest: items,
-        },
-    }
-}
-
-/// The lint levels of generated items. Only lints of the compiler's that such items trigger
-/// whatever the user's code: the derive's output is a macro's expansion to the compiler
-/// and to clippy, which leave their other lints out of it. No lint groups: allowing a group
-/// is an error where the user forbids one of its lints.
-pub fn generated_lints() -> TokenStream {
-    quote!(#[allow(dead_code)])
+    let plan = BindPlan {
+        routes_dir: manifest.routes_dir.clone(),
+        routes: bind_routes,
+        params,
+        hooks: hooks.as_ref().map(|(file, _)| file.clone()),
+    };
+    let items = Items {
+        route_items,
+        rest: items,
+    };
+    bind::body(&plan, &items)
 }
 
 /// One function per matcher that answers whether it accepts a value, and for a typed matcher
@@ -316,7 +299,6 @@ fn matcher_items(
 ) -> (TokenStream, TokenStream) {
     let mut functions = TokenStream::new();
     let mut types = TokenStream::new();
-    let lints = generated_lints();
     for matcher in &manifest.matchers {
         let module = params::field_ident(&matcher.name);
         let f = dispatch::matcher_fn(&matcher.name);
@@ -335,9 +317,7 @@ fn matcher_items(
                 });
                 types.extend(quote! {
                     #[doc(hidden)]
-                    #lints
-                    pub mod #type_module {
-                        #[allow(unused_imports)]
+                                pub mod #type_module {
                         use super::params::#module::*;
                         /// The type `parse` returns.
                         pub type T = #ty;

@@ -188,7 +188,6 @@ pub fn page_items(
             COMPILED.get_or_init(|| ::routekit::Templates::new(&TEMPLATES))
         }
 
-        #[allow(unused_variables)]
         fn call_load(
             node: usize,
             parts: #axum::http::request::Parts,
@@ -200,7 +199,6 @@ pub fn page_items(
             }
         }
 
-        #[allow(unused_variables)]
         fn call_action(
             rank: usize,
             name: &'static str,

@@ -81,7 +81,6 @@ pub fn params_struct(
         quote!(::routekit::__params_extractor!(Params, #rank, #id);)
     };
     let doc = format!("The params of the route `{id}`.");
-    let lints = super::generate::generated_lints();
     // `Eq` too when every field is text; a matcher's type may not be `Eq` (clippy's
     // `derive_partial_eq_without_eq` reports the derive otherwise, even in a derive's output).
     let typed = pattern
@@ -96,21 +95,17 @@ pub fn params_struct(
     quote! {
         #[doc = #doc]
         #derives
-        #lints
         pub struct Params {
             #(#fields,)*
         }
 
-        #lints
         impl Params {
             /// Builds the params from a match's raw values, percent-decoding each one.
             pub fn from_values<V: AsRef<str>>(values: &[Option<V>]) -> Result<Self, #rt::ParamsError> {
                 Ok(Params { #(#builds,)* })
             }
 
-            /// The path of this route with these params, percent-encoded so that it routes back
-            /// here. Fails when a value would make the path ambiguous or invalid (an empty
-            /// required param, a `/` at the edge of a value, an empty segment).
+            #[doc = #HREF_DOC]
             pub fn href(&self) -> Result<String, #rt::HrefError> {
                 #rt::href(&[#(#href),*])
             }
@@ -119,6 +114,11 @@ pub fn params_struct(
         #extractor
     }
 }
+
+/// `href`'s doc, one attribute (each `///` line would be one more).
+const HREF_DOC: &str = " The path of this route with these params, percent-encoded so that it \
+routes back here.\n Fails when a value would make the path ambiguous or invalid (an empty \
+required param, a `/` at the edge of a value, an empty segment).";
 
 fn param_text(param: &Param) -> String {
     let matcher = param

@@ -48,6 +48,12 @@ impl PathAttrs {
         }
     }
 
+    /// For paths from the routes folder `routes_dir` itself (inside the container module,
+    /// whose own `#[path]` names the routes folder).
+    pub fn within(routes_dir: &Path) -> Self {
+        Self::new(routes_dir, routes_dir)
+    }
+
     /// Texts that are the (absolute) paths themselves: for the build script's output, which
     /// lives in `OUT_DIR`, where `include_str!` resolves relative paths from.
     pub fn absolute() -> Self {
@@ -81,12 +87,20 @@ fn absolute(path: &Path) -> PathBuf {
     })
 }
 
-/// The path as `#[path]` wants it: `/`-separated text.
+/// The path as `#[path]` wants it: `/`-separated text, without `.` components unless it is
+/// the folder itself.
 pub fn attr_path(path: &Path) -> String {
-    path.components()
+    let text = path
+        .components()
+        .filter(|c| *c != Component::CurDir)
         .map(|c| c.as_os_str().to_string_lossy().into_owned())
         .collect::<Vec<_>>()
-        .join("/")
+        .join("/");
+    if text.is_empty() {
+        ".".to_owned()
+    } else {
+        text
+    }
 }
 
 #[cfg(test)]
@@ -122,5 +136,9 @@ mod tests {
             "routes/blog/[slug]"
         );
         assert_eq!(dirs.attr(Path::new("/a/b/other")), "../other");
+        let within = PathAttrs::within(Path::new("/a/b/src/routes"));
+        assert_eq!(within.attr(Path::new("/a/b/src/routes")), ".");
+        assert_eq!(within.attr(Path::new("/a/b/src/routes/blog")), "blog");
+        assert_eq!(within.attr(Path::new("/a/b/src/params")), "../params");
     }
 }

@@ -2,9 +2,10 @@
 //!
 //! `track` runs whenever the routes folder, `params/` or the hooks file change; it generates
 //! everything the derive would (the dispatch, the route table, each route's items) and writes
-//! it to `$OUT_DIR/routekit/KEY.rs`, with the plan of the `mod` declarations in `KEY.bind`
-//! (`KEY` names the routes folder). The derive then reads the small plan and the items' text,
-//! which the compiler turns into tokens: it neither walks nor parses the tree.
+//! the container module's whole body (the items and the `mod` declarations) to
+//! `$OUT_DIR/routekit/KEY.rs`, with what it was generated from in `KEY.bind` (`KEY` names the
+//! routes folder). The derive checks the latter and has the compiler lex the former, in one
+//! piece: it neither walks nor parses the tree.
 //! Every compile of the crate (check, build, test, clippy, doc, rust-analyzer) gets that
 //! saving; the build script pays the generation once per change.
 //!
@@ -24,15 +25,20 @@ use std::path::{Path, PathBuf};
 use proc_macro2::{TokenStream, TokenTree};
 
 use super::Lexer;
-use super::bind::BindPlan;
-use super::generate::Items;
 
 /// The folder under `OUT_DIR`.
 const DIR: &str = "routekit";
 
-/// The first line of a plan file: the codegen that wrote it, which must be the derive's own.
+/// The version of the files' layout, raised whenever it or what the items may assume changes
+/// (a checkout of routekit between releases keeps its version number).
+const FORMAT: u32 = 3;
+
+/// The first line of a `.bind` file: the codegen that wrote it, which must be the derive's own.
 fn header() -> String {
-    format!("routekit-codegen {}", env!("CARGO_PKG_VERSION"))
+    format!(
+        "routekit-codegen {} format {FORMAT}",
+        env!("CARGO_PKG_VERSION")
+    )
 }
 
 /// What the items were generated from: the tree's fingerprint and the generating program
@@ -81,49 +87,34 @@ fn files(out_dir: &Path, canonical_routes_dir: &Path) -> (PathBuf, PathBuf) {
     )
 }
 
-/// The line before a route module's items in the items file; the module's name follows.
-const ROUTE_SECTION: &str = "//@ route ";
-
-/// The line before the container module's items.
-const REST_SECTION: &str = "//@ rest";
-
-/// The last line: the file is whole (the derive may lex it with the compiler's lexer, which
-/// reports a malformed text as an error of the compilation rather than to the derive).
+/// The last line of the items file: the file is whole (the derive lexes it with the
+/// compiler's lexer, which reports malformed text as an error of the compilation rather than
+/// to the derive).
 const END: &str = "//@ end";
 
-/// Writes the plan and the items for the routes folder (build script side). Each file is
-/// written beside its place and renamed into it, the plan last, so that a reader never sees
-/// a partial file nor a plan without its items.
+/// Writes the container module's body for the routes folder (build script side), then what
+/// it was generated from. Each file is written beside its place and renamed into it, the
+/// `.bind` file last, so that a reader never sees a partial file nor a `.bind` file whose
+/// items are not there yet.
 pub fn write(
     out_dir: &Path,
     canonical_routes_dir: &Path,
     fingerprint: &Fingerprint,
-    plan: &BindPlan,
-    items: &Items,
+    body: &TokenStream,
 ) -> std::io::Result<()> {
     let (bind, rs) = files(out_dir, canonical_routes_dir);
     std::fs::create_dir_all(out_dir.join(DIR))?;
-    let mut text = String::new();
-    for (module, route_items) in &items.route_items {
-        text.push_str(ROUTE_SECTION);
-        text.push_str(module);
-        text.push('\n');
-        text.push_str(&item_lines(route_items));
-    }
-    text.push_str(REST_SECTION);
-    text.push('\n');
-    text.push_str(&item_lines(&items.rest));
+    let mut text = item_lines(body);
     text.push_str(END);
     text.push('\n');
     replace(&rs, &text)?;
-    let plan = format!(
-        "{}\n{}\n{}\n{}",
+    let made_from = format!(
+        "{}\n{}\n{}\n",
         header(),
         canonical_routes_dir.display(),
         fingerprint.0,
-        plan.to_text()
     );
-    replace(&bind, &plan)
+    replace(&bind, &made_from)
 }
 
 /// Writes `path` through a temporary file renamed over it.
@@ -140,54 +131,22 @@ pub fn remove(out_dir: &Path, canonical_routes_dir: &Path) {
     let _ = std::fs::remove_file(rs);
 }
 
-/// The plan and the items for `routes_dir`, when the build script wrote them for this very
-/// folder with this very codegen and they read back whole (derive side).
-pub fn find(out_dir: &Path, routes_dir: &Path, lex: Lexer) -> Option<(BindPlan, Items)> {
+/// The container module's body for `routes_dir`, when the build script wrote it for this
+/// very folder with this very codegen and it is whole (derive side).
+pub fn find(out_dir: &Path, routes_dir: &Path, lex: Lexer) -> Option<TokenStream> {
     let canonical = std::fs::canonicalize(routes_dir).ok()?;
     let (bind, rs) = files(out_dir, &canonical);
-    let text = std::fs::read_to_string(bind).ok()?;
-    let (first, rest) = text.split_once('\n')?;
-    let (dir, rest) = rest.split_once('\n')?;
-    let (_fingerprint, plan) = rest.split_once('\n')?;
-    if first != header() || Path::new(dir) != canonical {
+    let made_from = std::fs::read_to_string(bind).ok()?;
+    let mut lines = made_from.lines();
+    if lines.next() != Some(header().as_str()) || lines.next().map(Path::new) != Some(&canonical) {
         return None;
     }
-    let plan = BindPlan::from_text(plan)?;
-    let items = read_items(&std::fs::read_to_string(rs).ok()?, lex)?;
-    // Every route module the plan declares has its items, and no others.
-    let declared: std::collections::BTreeSet<&str> = plan
-        .routes
-        .iter()
-        .map(|route| route.module.as_str())
-        .collect();
-    let generated = items.route_items.keys().map(String::as_str);
-    (declared.into_iter().eq(generated)).then_some((plan, items))
+    let text = std::fs::read_to_string(rs).ok()?;
+    lex(text.strip_suffix(&format!("{END}\n"))?)
 }
 
-/// The items of an items file, lexed section by section (`None` if the file is not whole or
-/// a section does not lex).
-fn read_items(text: &str, lex: Lexer) -> Option<Items> {
-    let text = text.strip_suffix(&format!("{END}\n"))?;
-    let mut items = Items::default();
-    let mut sections = text.split_inclusive('\n').peekable();
-    loop {
-        let head = sections.next()?.trim_end_matches(['\n', '\r']);
-        let mut body = String::new();
-        while let Some(line) = sections.next_if(|line| !line.starts_with("//@ ")) {
-            body.push_str(line);
-        }
-        let tokens = lex(&body)?;
-        if head == REST_SECTION {
-            items.rest = tokens;
-            return sections.next().is_none().then_some(items);
-        }
-        let module = head.strip_prefix(ROUTE_SECTION)?;
-        items.route_items.insert(module.to_owned(), tokens);
-    }
-}
-
-/// The items as text, one top-level item per line, so that a compiler message pointing into
-/// the file shows one item rather than the whole file.
+/// The items as text, one top-level item per line, for a person reading the file to see what
+/// was generated.
 fn item_lines(items: &TokenStream) -> String {
     let mut out = String::new();
     let mut item = TokenStream::new();
@@ -214,33 +173,15 @@ fn item_lines(items: &TokenStream) -> String {
 mod tests {
     use super::*;
 
-    fn items() -> Items {
-        Items {
-            route_items: [(
-                "blog".to_owned(),
-                quote::quote!(
-                    pub const ID: &str = "/blog";
-                ),
-            )]
-            .into(),
-            rest: quote::quote!(
-                const A: u8 = 1;
-                fn f() {}
-            ),
-        }
-    }
-
-    fn plan(routes_dir: &Path) -> BindPlan {
-        BindPlan {
-            routes_dir: routes_dir.to_owned(),
-            routes: vec![super::super::bind::BindRoute {
-                id: "/blog".to_owned(),
-                module: "blog".to_owned(),
-                dir: routes_dir.join("blog"),
-                files: Vec::new(),
-            }],
-            ..BindPlan::default()
-        }
+    fn body() -> TokenStream {
+        quote::quote!(
+            const A: u8 = 1;
+            fn f() {}
+            #[path = "blog"]
+            pub mod blog {
+                pub const ID: &str = "/blog";
+            }
+        )
     }
 
     #[test]
@@ -249,25 +190,19 @@ mod tests {
         let routes = tempfile::tempdir().unwrap();
         let other = tempfile::tempdir().unwrap();
         let canonical = std::fs::canonicalize(routes.path()).unwrap();
-        let plan = plan(&canonical);
         let fingerprint = Fingerprint::new(1);
         assert!(!is_current(out.path(), &canonical, &fingerprint));
-        write(out.path(), &canonical, &fingerprint, &plan, &items()).unwrap();
+        write(out.path(), &canonical, &fingerprint, &body()).unwrap();
         assert!(is_current(out.path(), &canonical, &fingerprint));
         assert!(!is_current(out.path(), &canonical, &Fingerprint::new(2)));
-        let (found, read) = find(out.path(), routes.path(), crate::emit::checked_lex).unwrap();
-        assert_eq!(found, plan);
-        assert_eq!(read.rest.to_string(), items().rest.to_string());
-        assert_eq!(
-            read.route_items["blog"].to_string(),
-            items().route_items["blog"].to_string()
-        );
+        let found = find(out.path(), routes.path(), crate::emit::checked_lex).unwrap();
+        assert_eq!(found.to_string(), body().to_string());
         let (_, rs) = files(out.path(), &canonical);
         let text = std::fs::read_to_string(rs).unwrap();
         assert_eq!(
             text.lines().count(),
-            6,
-            "a line per item, per section and the end: {text}"
+            4,
+            "a line per item and the end: {text}"
         );
         assert!(find(out.path(), other.path(), crate::emit::checked_lex).is_none());
         remove(out.path(), &canonical);
@@ -275,27 +210,16 @@ mod tests {
     }
 
     #[test]
-    fn output_that_does_not_read_back_whole_is_not_used() {
+    fn output_that_is_not_whole_or_not_this_codegens_is_not_used() {
         let out = tempfile::tempdir().unwrap();
         let routes = tempfile::tempdir().unwrap();
         let canonical = std::fs::canonicalize(routes.path()).unwrap();
-        let plan = plan(&canonical);
-        write(
-            out.path(),
-            &canonical,
-            &Fingerprint::new(1),
-            &plan,
-            &items(),
-        )
-        .unwrap();
-        let (_, rs) = files(out.path(), &canonical);
+        write(out.path(), &canonical, &Fingerprint::new(1), &body()).unwrap();
+        let (bind, rs) = files(out.path(), &canonical);
         let whole = std::fs::read_to_string(&rs).unwrap();
-        let rest_at = whole.find(REST_SECTION).unwrap();
         for broken in [
-            whole.replace(END, ""),                         // not whole
-            whole.replace("fn f () { }", "fn f () {"),      // whole, but does not lex
-            whole.replace(REST_SECTION, "//@ route other"), // the container's section lost
-            whole[rest_at..].to_owned(),                    // a route module's items lost
+            whole.replace(END, ""),                    // cut before its end
+            whole.replace("fn f () { }", "fn f () {"), // whole, but does not lex
             String::new(),
         ] {
             std::fs::write(&rs, &broken).unwrap();
@@ -306,6 +230,15 @@ mod tests {
         }
         std::fs::write(&rs, &whole).unwrap();
         assert!(find(out.path(), routes.path(), crate::emit::checked_lex).is_some());
+        // Written by another codegen (another version or layout).
+        let made_from = std::fs::read_to_string(&bind).unwrap();
+        std::fs::write(
+            &bind,
+            made_from.replace(&header(), "routekit-codegen 0.0.1 format 1"),
+        )
+        .unwrap();
+        assert!(find(out.path(), routes.path(), crate::emit::checked_lex).is_none());
+        std::fs::write(&bind, &made_from).unwrap();
         // Nothing is left beside the files.
         let names: Vec<_> = std::fs::read_dir(out.path().join(DIR))
             .unwrap()

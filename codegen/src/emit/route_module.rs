@@ -50,17 +50,14 @@ pub fn route_items(
         quote! {
             // Short paths: the expansion is parsed token by token. The prelude's names are
             // safe here too: this module holds only generated items.
-            #[allow(unused_imports)]
             use ::routekit::__private as __rk;
             /// The route's entry in the manifest (`App::routes()`).
-            #[allow(dead_code)]
             pub const INFO: ::routekit::RouteInfo = #info;
             #params
         }
     });
     Some(quote! {
         /// The route id.
-        #[allow(dead_code)]
         pub const ID: &str = #id;
         #servable
     })

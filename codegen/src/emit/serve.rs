@@ -112,14 +112,12 @@ pub fn route_table_impl(table: &Table<'_>) -> TokenStream {
                 ::routekit::RouteMatch::from_raw(&raw, count)
             }
 
-            #[allow(unused_variables)]
             fn call_endpoint(
                 rank: usize,
                 handler: &'static str,
                 request: #axum::extract::Request,
                 state: Self::State,
             ) -> #rt::ResponseFuture {
-                #[allow(unused_imports)]
                 use #axum::handler::Handler;
                 match (rank, handler) {
                     #(#arms)*
@@ -132,7 +130,6 @@ pub fn route_table_impl(table: &Table<'_>) -> TokenStream {
             #page_methods
         }
 
-        #[allow(dead_code)]
         impl __App {
             /// A plain `axum::Router` serving every route: add layers, merge other routers and
             /// call `with_state` as usual.

@@ -15,8 +15,8 @@ type Candidate<'a> = (&'a [u8], TokenStream);
 const SEQUENTIAL: usize = 2;
 
 /// The code that runs `code` of the edge whose text is the segment at the start of `rest` (an
-/// `Option<&[u8]>` in scope: the path after the segment's `/`), if any. Texts are distinct and
-/// not empty.
+/// `Option<&[u8]>` in scope: the path after the segment's `/` at `offset`), if any, with
+/// `offset` moved to the segment's end. Texts are distinct and not empty.
 pub fn static_dispatch(edges: Vec<(&str, TokenStream)>) -> TokenStream {
     let candidates = edges
         .into_iter()
@@ -36,7 +36,7 @@ fn choose(group: Vec<Candidate<'_>>) -> TokenStream {
         let rt = quote!(__rk);
         let tests = group.into_iter().map(|(text, code)| {
             let literal = syn::LitByteStr::new(text, Span::call_site());
-            quote!(if #rt::is_segment(rest, #literal) { #code })
+            quote!(if let Some(offset) = #rt::after_segment(rest, #literal, offset) { #code })
         });
         return quote!(#(#tests)else*);
     }
@@ -127,7 +127,10 @@ mod tests {
         .to_string();
         assert!(code.contains("match rest . get (0usize)"), "{code}");
         assert!(code.contains("Some (b'c') =>"), "{code}");
-        assert!(code.contains("is_segment (rest , b\"user\")"), "{code}");
+        assert!(
+            code.contains("after_segment (rest , b\"user\" , offset)"),
+            "{code}"
+        );
         assert!(code.contains("match rest . get (4usize)"), "{code}");
         assert!(code.contains("None | Some (b'/') =>"), "{code}");
     }

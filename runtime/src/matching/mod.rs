@@ -15,7 +15,7 @@ pub use atoms::{Atom, literal_len, match_atoms};
 pub use exec::{ParamInfo, exec};
 pub use href::{HrefError, HrefPart, href, shown, text};
 pub use raw_match::RawMatch;
-pub use segment::{after_slash, ends_at, is_segment, segment_at};
+pub use segment::{after_segment, after_slash, capture, capture_if, ends_at, segment_at};
 pub use values::{ParamsError, decode_param, decoded, decoded_optional, parsed, parsed_optional};
 
 use crate::route::{Match, RouteInfo};

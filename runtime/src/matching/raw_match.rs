@@ -3,6 +3,9 @@
 
 use std::borrow::Cow;
 
+use super::atoms::{Atom, match_atoms};
+use super::exec::{ParamInfo, exec};
+
 /// The best match found so far during a dispatch: the route's priority rank (lower wins) and
 /// its param values in id order, borrowed from the path.
 ///
@@ -62,6 +65,54 @@ impl<'p, const N: usize> RawMatch<'p, N> {
         }
         if self.joined.is_some() {
             self.clear_joined();
+        }
+    }
+
+    /// A terminal of the generated dispatch: records the route of rank `rank` (as
+    /// [`record`](Self::record) does) when it beats the best match so far and the path ends at
+    /// `offset`.
+    #[inline(always)]
+    pub fn end<const SLOT: usize>(
+        &mut self,
+        rank: u32,
+        path: &str,
+        offset: usize,
+        caps: &[Option<&'p str>; N],
+    ) {
+        if rank < self.rank && super::segment::ends_at(path, offset) {
+            self.record::<SLOT>(rank, caps);
+        }
+    }
+
+    /// A route's tail in the generated dispatch (the part of its pattern the trie does not
+    /// walk): matches `atoms` against the path from `offset`, runs SvelteKit's `exec` on the
+    /// values with `params` and `accepts` (the matchers), and on success records the route of
+    /// rank `rank` with the first `slot` of `caps` and those values
+    /// ([`record_tail`](Self::record_tail)).
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "the dispatch's state, passed as it is"
+    )]
+    #[inline]
+    pub fn tail<const COUNT: usize>(
+        &mut self,
+        rank: u32,
+        path: &'p str,
+        offset: usize,
+        caps: &[Option<&'p str>; N],
+        slot: usize,
+        atoms: &[Atom],
+        params: &[ParamInfo; COUNT],
+        accepts: &mut dyn FnMut(usize, &str) -> bool,
+    ) {
+        let mut values: [Option<&'p str>; COUNT] = [None; COUNT];
+        if let Some(rest) = path.get(offset..)
+            && match_atoms(atoms, rest, &mut values)
+        {
+            let mut out: [Option<Cow<'p, str>>; COUNT] = [const { None }; COUNT];
+            if exec(params, &values, accepts, &mut out) {
+                self.record_tail(rank, caps, slot, &mut out);
+            }
         }
     }
 

@@ -19,6 +19,26 @@ pub fn segment_at(path: &str, offset: usize) -> Option<&str> {
     rest.split_at_checked(len).map(|(segment, _)| segment)
 }
 
+/// A param edge of the generated dispatch: when the path has a non-empty segment at `offset`,
+/// stores it in `cap` and returns the offset of its end.
+#[inline(always)]
+pub fn capture<'p>(path: &'p str, offset: usize, cap: &mut Option<&'p str>) -> Option<usize> {
+    capture_if(path, offset, cap, |_| true)
+}
+
+/// [`capture`] for a param with a matcher: only a segment that `accepts` takes.
+#[inline(always)]
+pub fn capture_if<'p>(
+    path: &'p str,
+    offset: usize,
+    cap: &mut Option<&'p str>,
+    accepts: impl Fn(&str) -> bool,
+) -> Option<usize> {
+    let segment = segment_at(path, offset).filter(|s| !s.is_empty() && accepts(s))?;
+    *cap = Some(segment);
+    Some(offset + 1 + segment.len())
+}
+
 /// Whether the path ends at `offset`, allowing one trailing slash (SvelteKit's `/?$`).
 #[inline(always)]
 pub fn ends_at(path: &str, offset: usize) -> bool {
@@ -36,6 +56,13 @@ pub fn after_slash(path: &str, offset: usize) -> Option<&[u8]> {
 #[inline(always)]
 pub fn is_segment(rest: &[u8], text: &[u8]) -> bool {
     rest.starts_with(text) && rest.get(text.len()).is_none_or(|&b| b == b'/')
+}
+
+/// Where the segment at the start of `rest` ends when it is exactly `text`: `rest` being the
+/// path after the `/` at `offset`, the offset of the `/` after the segment (or of the end).
+#[inline(always)]
+pub fn after_segment(rest: &[u8], text: &[u8], offset: usize) -> Option<usize> {
+    is_segment(rest, text).then(|| offset + 1 + text.len())
 }
 
 /// The index of the first `/` at or after `start`, or the path's length: a word at a time,
