@@ -21,6 +21,12 @@ const TRACKED_VAR: &str = "ROUTEKIT_TRACKED";
 /// `$OUT_DIR/routekit-routes.txt`; and tells `#[derive(Routes)]` that the folder is tracked
 /// (without it the derive warns that new route files won't trigger a rebuild).
 ///
+/// Keep the routes folder below `src/` (or another folder of its own): a `params/` folder or
+/// `hooks.server.rs` that does not exist yet is watched through the folder that would hold it,
+/// and the crate's own folder is not watched (it holds `target/`, so cargo would rebuild every
+/// time). With `routes/` beside `Cargo.toml`, such a file created later is noticed at the next
+/// change under `routes/`, or at once after `touch build.rs`.
+///
 /// # Errors
 ///
 /// A tree with errors prints each one and exits the build script with status 1.

@@ -173,7 +173,8 @@ pub fn generate(tree: &Tree, budget: usize, paths: &PathAttrs) -> TokenStream {
     let n = plan.max_params;
     let lookup = dispatch::lookup_fn(&plan, budget);
 
-    let module_names = super::module_names(&manifest.routes);
+    let module_names =
+        super::names::module_names(manifest.routes.iter().map(|route| route.id.as_str()));
     let module_by_id: BTreeMap<&str, &syn::Ident> = manifest
         .routes
         .iter()

@@ -131,6 +131,30 @@ pub fn remove(out_dir: &Path, canonical_routes_dir: &Path) {
     let _ = std::fs::remove_file(rs);
 }
 
+/// Removes what earlier runs left for routes folders that no longer exist (a folder renamed or
+/// moved gets files of another name), and temporary files a failed write left.
+pub fn remove_stale(out_dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(out_dir.join(DIR)) else {
+        return;
+    };
+    for path in entries.flatten().map(|entry| entry.path()) {
+        let stale = match path.extension().and_then(|e| e.to_str()) {
+            Some("tmp") => true,
+            Some("bind") => std::fs::read_to_string(&path).is_ok_and(|made_from| {
+                made_from
+                    .lines()
+                    .nth(1)
+                    .is_some_and(|dir| !Path::new(dir).is_dir())
+            }),
+            _ => false,
+        };
+        if stale {
+            let _ = std::fs::remove_file(path.with_extension("rs"));
+            let _ = std::fs::remove_file(&path);
+        }
+    }
+}
+
 /// The container module's body for `routes_dir`, when the build script wrote it for this
 /// very folder with this very codegen and it is whole (derive side).
 pub fn find(out_dir: &Path, routes_dir: &Path, lex: Lexer) -> Option<TokenStream> {
@@ -207,6 +231,28 @@ mod tests {
         assert!(find(out.path(), other.path(), crate::emit::checked_lex).is_none());
         remove(out.path(), &canonical);
         assert!(find(out.path(), routes.path(), crate::emit::checked_lex).is_none());
+    }
+
+    #[test]
+    fn output_for_a_folder_that_is_gone_is_removed() {
+        let out = tempfile::tempdir().unwrap();
+        let kept = tempfile::tempdir().unwrap();
+        let gone = tempfile::tempdir().unwrap();
+        let kept_dir = std::fs::canonicalize(kept.path()).unwrap();
+        let gone_dir = std::fs::canonicalize(gone.path()).unwrap();
+        for dir in [&kept_dir, &gone_dir] {
+            write(out.path(), dir, &Fingerprint::new(1), &body()).unwrap();
+        }
+        std::fs::write(out.path().join(DIR).join("routes-0.tmp"), "cut").unwrap();
+        drop(gone);
+        remove_stale(out.path());
+        let mut names: Vec<_> = std::fs::read_dir(out.path().join(DIR))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        names.sort();
+        let (bind, rs) = files(out.path(), &kept_dir);
+        assert_eq!(names, [bind, rs]);
     }
 
     #[test]

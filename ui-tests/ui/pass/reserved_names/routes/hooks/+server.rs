@@ -1,0 +1,6 @@
+//! A route folder named like the container's hooks module.
+
+/// Answers.
+pub async fn GET() -> &'static str {
+    "hooks route"
+}
