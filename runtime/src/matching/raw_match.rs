@@ -178,4 +178,52 @@ mod tests {
         best.record::<0>(1, &[None; 3]);
         assert_eq!(best.values().collect::<Vec<_>>(), [None, None, None]);
     }
+
+    #[test]
+    fn an_end_records_only_a_better_route_whose_path_ends_there() {
+        let mut best = RawMatch::<'_, 1>::NONE;
+        best.end::<1>(5, "/a/b", 2, &[Some("a")]);
+        assert_eq!(best.rank, u32::MAX, "the path goes on");
+        best.end::<1>(5, "/a/", 2, &[Some("a")]);
+        assert_eq!((best.rank, best.value(0)), (5, Some("a")));
+        best.end::<0>(6, "/a", 2, &[None]);
+        assert_eq!(best.rank, 5, "a worse rank is not recorded");
+    }
+
+    #[test]
+    fn a_tail_matches_its_atoms_then_exec_then_records() {
+        let params = [ParamInfo {
+            optional: false,
+            rest: true,
+            chained: true,
+        }];
+        let mut best = RawMatch::<'_, 2>::NONE;
+        let caps = [Some("x"), None];
+        let atoms = [Atom::RestSeg(0)];
+        best.tail(
+            3,
+            "/files/a/b",
+            6,
+            &caps,
+            1,
+            &atoms,
+            &params,
+            &mut |_, _| true,
+        );
+        assert_eq!(best.rank, 3);
+        assert_eq!(best.values().collect::<Vec<_>>(), [Some("x"), Some("a/b")]);
+        // A matcher that refuses the value: nothing recorded.
+        let mut best = RawMatch::<'_, 2>::NONE;
+        best.tail(
+            3,
+            "/files/a/b",
+            6,
+            &caps,
+            1,
+            &atoms,
+            &params,
+            &mut |_, _| false,
+        );
+        assert_eq!(best.rank, u32::MAX);
+    }
 }

@@ -1,5 +1,6 @@
 //! Finding segments in a path: the work the generated dispatch does at every param edge, eight
-//! bytes at a time. Static edges compare their text in place ([`after_slash`], [`is_segment`]).
+//! bytes at a time ([`segment_at`], [`capture`]). Static edges compare their text in place
+//! ([`after_slash`], [`after_segment`]).
 
 /// The segment that starts at `offset` (which holds a `/`), up to the next `/` or the end, or
 /// `None` when the path has no segment there.
@@ -157,6 +158,27 @@ mod tests {
         assert!(is_segment(after_slash("/repos", 0).unwrap(), b"repos"));
         assert_eq!(after_slash("/repos", 6), None);
         assert_eq!(after_slash("/repos", 7), None);
+        assert_eq!(after_segment(rest, b"repos", 0), Some(6));
+        assert_eq!(after_segment(rest, b"repo", 0), None);
+    }
+
+    #[test]
+    fn captures_store_a_non_empty_segment_and_move_past_it() {
+        let mut cap = None;
+        assert_eq!(capture("/repos/tokio", 6, &mut cap), Some(12));
+        assert_eq!(cap, Some("tokio"));
+        // Nothing there, or an empty segment: no match, and the slot is left as it was.
+        let mut cap = Some("kept");
+        assert_eq!(capture("/repos//x", 6, &mut cap), None);
+        assert_eq!(capture("/repos", 6, &mut cap), None);
+        assert_eq!(cap, Some("kept"));
+        // A matcher's refusal is no match either.
+        let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+        let mut cap = None;
+        assert_eq!(capture_if("/a/x1", 2, &mut cap, digits), None);
+        assert_eq!(cap, None);
+        assert_eq!(capture_if("/a/42/", 2, &mut cap, digits), Some(5));
+        assert_eq!(cap, Some("42"));
     }
 
     #[test]
