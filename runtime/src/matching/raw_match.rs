@@ -71,7 +71,9 @@ impl<'p, const N: usize> RawMatch<'p, N> {
     /// A terminal of the generated dispatch: records the route of rank `rank` (as
     /// [`record`](Self::record) does) when it beats the best match so far and the path ends at
     /// `offset`.
-    #[inline(always)]
+    // Inlined as `segment.rs`'s helpers are, and for the same reasons.
+    #[cfg_attr(debug_assertions, inline)]
+    #[cfg_attr(not(debug_assertions), inline(always))]
     pub fn end<const SLOT: usize>(
         &mut self,
         rank: u32,
