@@ -1,5 +1,5 @@
-//! A throwaway crate with `track` in its build.rs and strict lint levels on its own code:
-//! `cargo clippy -- -D warnings` passes. The generated items are the derive's expansion to
+//! A throwaway crate with `track` in its build.rs, strict lint levels on its own code and the
+//! derive in a module file of its own: `cargo clippy -- -D warnings` passes. The generated items are the derive's expansion to
 //! the compiler and to clippy, so the user's `deny` and `forbid` levels (`unreachable_pub`,
 //! `clippy::indexing_slicing`, `clippy::pedantic`…) do not reach them, and they carry no
 //! lint-group `allow` (an error where the user forbids one of the group's lints). Runs real
@@ -47,15 +47,22 @@ const MAIN: &str = r#"//! An app under strict lints.
 // Says the opposite of `unreachable_pub` about the `pub(crate)` exports of the route files.
 #![allow(clippy::redundant_pub_crate)]
 
-/// The app.
-#[derive(Debug, routekit::Routes)]
-struct App;
+mod app;
 
 fn main() {
     for path in ["/", "/users/7", "/files/a/b", "/archive/2024"] {
-        println!("{path} -> {:?}", App::resolve(path).map(|m| m.route.id));
+        println!("{path} -> {:?}", app::App::resolve(path).map(|m| m.route.id));
     }
 }
+"#;
+
+/// The derive, in a module file of its own (a "non-mod-rs" file, whose inline modules' paths
+/// rustc reads differently from `main.rs`'s).
+const APP: &str = r#"//! The app's routes.
+
+/// The app.
+#[derive(Debug, routekit::Routes)]
+pub(crate) struct App;
 "#;
 
 #[test]
@@ -90,6 +97,7 @@ routekit-codegen = {{ path = "{codegen}", default-features = false }}
         "//! Routes.\nfn main() {\n    routekit_codegen::track(\"src/routes\");\n}\n",
     );
     write(&app.join("src/main.rs"), MAIN);
+    write(&app.join("src/app.rs"), APP);
     write(&app.join("src/routes/+page.html"), "home\n");
     write(
         &app.join("src/routes/+layout.server.rs"),
