@@ -32,6 +32,8 @@ const MAIN: &str = r#"//! An app under strict lints.
     missing_debug_implementations,
     unused_results
 )]
+// Before the `forbid`s: a group that holds a forbidden lint may not be lowered after it.
+#![warn(clippy::pedantic, clippy::nursery)]
 #![forbid(
     unsafe_code,
     clippy::indexing_slicing,
@@ -41,9 +43,9 @@ const MAIN: &str = r#"//! An app under strict lints.
     clippy::panic,
     clippy::as_conversions,
     clippy::shadow_unrelated,
-    clippy::needless_return
+    clippy::needless_return,
+    clippy::derive_partial_eq_without_eq
 )]
-#![warn(clippy::pedantic, clippy::nursery)]
 // Says the opposite of `unreachable_pub` about the `pub(crate)` exports of the route files.
 #![allow(clippy::redundant_pub_crate)]
 

@@ -2,9 +2,9 @@
 //! `mod` declarations). They name nothing from the derive's input (the struct is `__App`, its
 //! state `State`), so that the build script can generate them as well as the derive.
 //!
-//! They carry no `#[allow]`: the compiler and clippy leave their lints out of a macro's
-//! expansion (tested under strict levels by `strict_lints`), and an allow would be an error
-//! where the user forbids the lint.
+//! They carry no lint `#[allow]`: the compiler leaves its lints out of a macro's expansion and
+//! clippy's lints skip it (tested under strict levels by `strict_lints`), and an allow would be
+//! an error where the user forbids the lint.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -318,7 +318,7 @@ fn matcher_items(
                 });
                 types.extend(quote! {
                     #[doc(hidden)]
-                                pub mod #type_module {
+                    pub mod #type_module {
                         use super::params::#module::*;
                         /// The type `parse` returns.
                         pub type T = #ty;

@@ -238,7 +238,9 @@ fn routes_dir(dir: &str, invocation: &Invocation) -> PathBuf {
     }
 }
 
-/// The folder `#[path]` attributes are relative to: the folder of the file holding the derive.
+/// The folder `#[path]` attributes are relative to: the folder of the file holding the derive
+/// (a derive inside an inline `mod` block is not supported: rustc reads its `#[path]`s from
+/// a folder named after the block).
 fn source_dir(invocation: &Invocation) -> PathBuf {
     match &invocation.source_file {
         Some(file) => {

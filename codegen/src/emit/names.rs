@@ -4,8 +4,9 @@ use std::collections::BTreeSet;
 
 use quote::format_ident;
 
-/// Names the container module already gives its own modules (the matchers, the hooks file).
-const RESERVED: &[&str] = &["params", "hooks"];
+/// Names the container module already gives its own modules (the matchers, the hooks file),
+/// and keywords syn takes for identifiers (`gen` is reserved from edition 2024 on).
+const RESERVED: &[&str] = &["params", "hooks", "gen"];
 
 /// One module name per route id: the id's words joined with `_` (`/blog/[slug]` →
 /// `blog_slug`, `/` → `root`), prefixed with `r_` where that is not an identifier or is a
@@ -93,10 +94,10 @@ mod tests {
     fn never_a_name_the_container_uses_nor_one_taken() {
         assert_eq!(
             names(&[
-                "/params", "/hooks", "/1st", "/fn", "/a-2", "/a", "/a_", "/root"
+                "/params", "/hooks", "/gen", "/1st", "/fn", "/a-2", "/a", "/a_", "/root"
             ]),
             [
-                "r_params", "r_hooks", "r_1st", "r_fn", "a_2", "a", "a_3", "root"
+                "r_params", "r_hooks", "r_gen", "r_1st", "r_fn", "a_2", "a", "a_3", "root"
             ]
         );
     }

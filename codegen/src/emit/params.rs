@@ -13,6 +13,10 @@ use crate::route_id::{Param, Part, RoutePattern, Segment, Shape};
 /// `r#type`), a trailing `_` for the words that cannot be raw (`self_`), a leading `_` for a
 /// name that starts with a digit (`[1st]` gives `_1st`).
 pub fn field_ident(name: &str) -> syn::Ident {
+    // syn takes `gen` for an identifier; it is a keyword from edition 2024 on.
+    if name == "gen" {
+        return format_ident!("r#gen");
+    }
     if let Ok(ident) = syn::parse_str::<syn::Ident>(name) {
         return ident;
     }
@@ -81,16 +85,25 @@ pub fn params_struct(
         quote!(::routekit::__params_extractor!(Params, #rank, #id);)
     };
     let doc = format!("The params of the route `{id}`.");
-    // `Eq` too when every field is text; a matcher's type may not be `Eq` (clippy's
-    // `derive_partial_eq_without_eq` reports the derive otherwise, even in a derive's output).
+    // `Eq` too when every field is text. A matcher's type may not be `Eq`: its `PartialEq` is
+    // then written out, since clippy's `derive_partial_eq_without_eq` reports a derived one
+    // even in a derive's output, and an `allow` of it is an error where the user forbids it.
     let typed = pattern
         .params
         .iter()
         .any(|param| typed_matcher(param, matchers).is_some());
-    let derives = if typed {
-        quote!(#[derive(Debug, Clone, PartialEq)] #[allow(clippy::derive_partial_eq_without_eq)])
+    let (derives, partial_eq) = if typed {
+        let names = pattern.params.iter().map(|param| field_ident(&param.name));
+        let partial_eq = quote! {
+            impl ::core::cmp::PartialEq for Params {
+                fn eq(&self, other: &Self) -> bool {
+                    #(self.#names == other.#names)&&*
+                }
+            }
+        };
+        (quote!(#[derive(Debug, Clone)]), partial_eq)
     } else {
-        quote!(#[derive(Debug, Clone, PartialEq, Eq)])
+        (quote!(#[derive(Debug, Clone, PartialEq, Eq)]), quote!())
     };
     quote! {
         #[doc = #doc]
@@ -110,6 +123,8 @@ pub fn params_struct(
                 #rt::href(&[#(#href),*])
             }
         }
+
+        #partial_eq
 
         #extractor
     }
@@ -225,6 +240,7 @@ mod tests {
             ("self", "self_"),
             ("_", "__"),
             ("1st", "_1st"),
+            ("gen", "r#gen"),
         ] {
             assert_eq!(field_ident(name).to_string(), field);
         }

@@ -12,7 +12,8 @@
 //! The derive emits the items as its own output (tokens read from text carry the derive's
 //! span), not through `include!`: the compiler and clippy then treat them as a macro's
 //! expansion, as they do the items the derive generates itself: the user's lint levels
-//! (`deny(unreachable_pub)`, `forbid(clippy::indexing_slicing)`, …) do not reach them, and
+//! (`deny(unreachable_pub)`, `forbid(clippy::indexing_slicing)`, …) do not reach them (but
+//! for the few clippy lints that look into macro output), and
 //! debug info places their code at the derive rather than at each line of a 3 MB file.
 //!
 //! The derive generates the items itself, as before, when there is no such output for its
@@ -138,19 +139,23 @@ pub fn remove_stale(out_dir: &Path) {
         return;
     };
     for path in entries.flatten().map(|entry| entry.path()) {
-        let stale = match path.extension().and_then(|e| e.to_str()) {
-            Some("tmp") => true,
-            Some("bind") => std::fs::read_to_string(&path).is_ok_and(|made_from| {
-                made_from
-                    .lines()
-                    .nth(1)
-                    .is_some_and(|dir| !Path::new(dir).is_dir())
-            }),
-            _ => false,
-        };
-        if stale {
-            let _ = std::fs::remove_file(path.with_extension("rs"));
-            let _ = std::fs::remove_file(&path);
+        match path.extension().and_then(|e| e.to_str()) {
+            Some("tmp") => {
+                let _ = std::fs::remove_file(&path);
+            }
+            Some("bind") => {
+                let gone = std::fs::read_to_string(&path).is_ok_and(|made_from| {
+                    made_from
+                        .lines()
+                        .nth(1)
+                        .is_some_and(|dir| !Path::new(dir).is_dir())
+                });
+                if gone {
+                    let _ = std::fs::remove_file(path.with_extension("rs"));
+                    let _ = std::fs::remove_file(&path);
+                }
+            }
+            _ => {}
         }
     }
 }
@@ -244,6 +249,8 @@ mod tests {
             write(out.path(), dir, &Fingerprint::new(1), &body()).unwrap();
         }
         std::fs::write(out.path().join(DIR).join("routes-0.tmp"), "cut").unwrap();
+        let (kept_bind, _) = files(out.path(), &kept_dir);
+        std::fs::write(kept_bind.with_extension("tmp"), "cut").unwrap();
         drop(gone);
         remove_stale(out.path());
         let mut names: Vec<_> = std::fs::read_dir(out.path().join(DIR))

@@ -1,6 +1,6 @@
 //! Emits the module of one route folder: its id, its manifest entry, its `Params`, and its `.rs`
-//! route files as child modules. The module itself, with its relative `#[path]`, always comes
-//! from the derive; its generated items may come from the build script's output (`prebuilt`).
+//! route files as child modules, with `#[path]`s relative to the routes folder (so the build
+//! script can write it, see `prebuilt`).
 //!
 //! The manifest entry lives here rather than in one big initializer of every route: a
 //! 1,000-entry initializer costs more to borrow-check than the same entries split up. (The
