@@ -32,7 +32,7 @@ const DIR: &str = "routekit";
 
 /// The version of the files' layout, raised whenever it or what the items may assume changes
 /// (a checkout of routekit between releases keeps its version number).
-const FORMAT: u32 = 3;
+const FORMAT: u32 = 4;
 
 /// The first line of a `.bind` file: the codegen that wrote it, which must be the derive's own.
 fn header() -> String {
@@ -68,7 +68,13 @@ pub fn is_current(out_dir: &Path, canonical_routes_dir: &Path, fingerprint: &Fin
     lines.next() == Some(header().as_str())
         && lines.next() == Some(&*canonical_routes_dir.to_string_lossy())
         && lines.next() == Some(fingerprint.0.as_str())
-        && rs.is_file()
+        // The items file is still the one written (a cheap check: its size).
+        && std::fs::metadata(rs).is_ok_and(|meta| lines.next() == Some(&*size_line(meta.len())))
+}
+
+/// The `.bind` line that records the items file's size.
+fn size_line(bytes: u64) -> String {
+    format!("{bytes} bytes")
 }
 
 /// The file name (without extension) for a routes folder.
@@ -110,10 +116,11 @@ pub fn write(
     text.push('\n');
     replace(&rs, &text)?;
     let made_from = format!(
-        "{}\n{}\n{}\n",
+        "{}\n{}\n{}\n{}\n",
         header(),
         canonical_routes_dir.display(),
         fingerprint.0,
+        size_line(text.len() as u64),
     );
     replace(&bind, &made_from)
 }
@@ -227,7 +234,12 @@ mod tests {
         let found = find(out.path(), routes.path(), crate::emit::checked_lex).unwrap();
         assert_eq!(found.to_string(), body().to_string());
         let (_, rs) = files(out.path(), &canonical);
-        let text = std::fs::read_to_string(rs).unwrap();
+        let text = std::fs::read_to_string(&rs).unwrap();
+        // An items file changed since (cut, or edited by hand) is not current.
+        std::fs::write(&rs, &text[..text.len() - 1]).unwrap();
+        assert!(!is_current(out.path(), &canonical, &fingerprint));
+        std::fs::write(&rs, &text).unwrap();
+        assert!(is_current(out.path(), &canonical, &fingerprint));
         assert_eq!(
             text.lines().count(),
             4,
