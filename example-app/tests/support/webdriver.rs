@@ -135,17 +135,20 @@ impl Browser {
             .to_owned()
     }
 
-    /// The element `css` selects (the first one).
+    /// The element `css` selects (the first one), waiting for it to appear: after a click
+    /// that submits a form, the page it leads to may not have loaded yet.
     pub fn find(&self, css: &str) -> String {
-        let found = self.command(
-            "POST",
-            "/element",
-            Some(json!({ "using": "css selector", "value": css })),
-        );
-        found[ELEMENT]
-            .as_str()
-            .unwrap_or_else(|| panic!("no element {css}: {found}"))
-            .to_owned()
+        let path = format!("/session/{}/element", self.session);
+        let body = json!({ "using": "css selector", "value": css });
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let found = self.call("POST", &path, Some(body.clone()));
+            if let Some(element) = found.as_ref().ok().and_then(|v| v[ELEMENT].as_str()) {
+                return element.to_owned();
+            }
+            assert!(Instant::now() < deadline, "no element {css}: {found:?}");
+            std::thread::sleep(Duration::from_millis(100));
+        }
     }
 
     /// Types `text` into the element `css` selects.
