@@ -58,23 +58,62 @@ impl Fingerprint {
     }
 }
 
+/// What an items file was made from: the lines of its `.bind` file.
+#[derive(Debug, PartialEq, Eq)]
+struct MadeFrom {
+    /// [`header`]: the codegen that wrote it.
+    header: String,
+    /// The canonical routes folder.
+    dir: String,
+    /// The tree's [`Fingerprint`].
+    fingerprint: String,
+    /// The items file's size, a cheap check that it is still the one written.
+    size: String,
+}
+
+impl MadeFrom {
+    fn new(canonical_routes_dir: &Path, fingerprint: &Fingerprint, size: u64) -> Self {
+        MadeFrom {
+            header: header(),
+            dir: canonical_routes_dir.to_string_lossy().into_owned(),
+            fingerprint: fingerprint.0.clone(),
+            size: format!("{size} bytes"),
+        }
+    }
+
+    fn text(&self) -> String {
+        format!(
+            "{}\n{}\n{}\n{}\n",
+            self.header, self.dir, self.fingerprint, self.size
+        )
+    }
+
+    /// The `.bind` file at `path` (lines it lacks are empty).
+    fn read(path: &Path) -> Option<Self> {
+        let text = std::fs::read_to_string(path).ok()?;
+        let mut lines = text.lines().map(str::to_owned);
+        let mut next = || lines.next().unwrap_or_default();
+        Some(MadeFrom {
+            header: next(),
+            dir: next(),
+            fingerprint: next(),
+            size: next(),
+        })
+    }
+}
+
 /// Whether the items for the routes folder were generated from `fingerprint` already.
 pub fn is_current(out_dir: &Path, canonical_routes_dir: &Path, fingerprint: &Fingerprint) -> bool {
     let (bind, rs) = files(out_dir, canonical_routes_dir);
-    let Ok(text) = std::fs::read_to_string(bind) else {
+    let Ok(items) = std::fs::metadata(rs) else {
         return false;
     };
-    let mut lines = text.lines();
-    lines.next() == Some(header().as_str())
-        && lines.next() == Some(&*canonical_routes_dir.to_string_lossy())
-        && lines.next() == Some(fingerprint.0.as_str())
-        // The items file is still the one written (a cheap check: its size).
-        && std::fs::metadata(rs).is_ok_and(|meta| lines.next() == Some(&*size_line(meta.len())))
-}
-
-/// The `.bind` line that records the items file's size.
-fn size_line(bytes: u64) -> String {
-    format!("{bytes} bytes")
+    MadeFrom::read(&bind)
+        == Some(MadeFrom::new(
+            canonical_routes_dir,
+            fingerprint,
+            items.len(),
+        ))
 }
 
 /// The file name (without extension) for a routes folder.
@@ -115,14 +154,8 @@ pub fn write(
     text.push_str(END);
     text.push('\n');
     replace(&rs, &text)?;
-    let made_from = format!(
-        "{}\n{}\n{}\n{}\n",
-        header(),
-        canonical_routes_dir.display(),
-        fingerprint.0,
-        size_line(text.len() as u64),
-    );
-    replace(&bind, &made_from)
+    let made_from = MadeFrom::new(canonical_routes_dir, fingerprint, text.len() as u64);
+    replace(&bind, &made_from.text())
 }
 
 /// Writes `path` through a temporary file renamed over it.
@@ -134,9 +167,13 @@ fn replace(path: &Path, text: &str) -> std::io::Result<()> {
 
 /// Removes what [`write`] wrote, so that the derive generates (and reports errors) itself.
 pub fn remove(out_dir: &Path, canonical_routes_dir: &Path) {
-    let (bind, rs) = files(out_dir, canonical_routes_dir);
+    remove_pair(&files(out_dir, canonical_routes_dir).0);
+}
+
+/// Removes a `.bind` file and its items file.
+fn remove_pair(bind: &Path) {
+    let _ = std::fs::remove_file(bind.with_extension("rs"));
     let _ = std::fs::remove_file(bind);
-    let _ = std::fs::remove_file(rs);
 }
 
 /// Removes what earlier runs left for routes folders that no longer exist (a folder renamed or
@@ -150,17 +187,10 @@ pub fn remove_stale(out_dir: &Path) {
             Some("tmp") => {
                 let _ = std::fs::remove_file(&path);
             }
-            Some("bind") => {
-                let gone = std::fs::read_to_string(&path).is_ok_and(|made_from| {
-                    made_from
-                        .lines()
-                        .nth(1)
-                        .is_some_and(|dir| !Path::new(dir).is_dir())
-                });
-                if gone {
-                    let _ = std::fs::remove_file(path.with_extension("rs"));
-                    let _ = std::fs::remove_file(&path);
-                }
+            Some("bind")
+                if MadeFrom::read(&path).is_some_and(|made| !Path::new(&made.dir).is_dir()) =>
+            {
+                remove_pair(&path);
             }
             _ => {}
         }
@@ -172,9 +202,8 @@ pub fn remove_stale(out_dir: &Path) {
 pub fn find(out_dir: &Path, routes_dir: &Path, lex: Lexer) -> Option<TokenStream> {
     let canonical = std::fs::canonicalize(routes_dir).ok()?;
     let (bind, rs) = files(out_dir, &canonical);
-    let made_from = std::fs::read_to_string(bind).ok()?;
-    let mut lines = made_from.lines();
-    if lines.next() != Some(header().as_str()) || lines.next().map(Path::new) != Some(&canonical) {
+    let made = MadeFrom::read(&bind)?;
+    if made.header != header() || Path::new(&made.dir) != canonical {
         return None;
     }
     let text = std::fs::read_to_string(rs).ok()?;
