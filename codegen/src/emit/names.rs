@@ -4,9 +4,14 @@ use std::collections::BTreeSet;
 
 use quote::format_ident;
 
-/// Names the container module already gives its own modules (the matchers, the hooks file),
-/// and keywords syn takes for identifiers (`gen` is reserved from edition 2024 on).
-const RESERVED: &[&str] = &["params", "hooks", "gen"];
+/// Names the container module already gives its own modules (the matchers, the hooks file).
+const RESERVED: &[&str] = &["params", "hooks"];
+
+/// Whether `name` can be written as a plain identifier: syn's check, and not `gen`, which syn
+/// takes for one but is a keyword from edition 2024 on.
+pub(crate) fn is_identifier(name: &str) -> bool {
+    name != "gen" && syn::parse_str::<syn::Ident>(name).is_ok()
+}
 
 /// One module name per route id: the id's words joined with `_` (`/blog/[slug]` →
 /// `blog_slug`, `/` → `root`), prefixed with `r_` where that is not an identifier or is a
@@ -19,10 +24,7 @@ pub(crate) fn module_names<'a>(ids: impl IntoIterator<Item = &'a str>) -> Vec<sy
             if name.is_empty() {
                 name = "root".to_owned();
             }
-            if name.starts_with(|c: char| c.is_ascii_digit())
-                || RESERVED.contains(&name.as_str())
-                || syn::parse_str::<syn::Ident>(&name).is_err()
-            {
+            if RESERVED.contains(&name.as_str()) || !is_identifier(&name) {
                 name = format!("r_{name}");
             }
             let unique = (1..)

@@ -13,12 +13,8 @@ use crate::route_id::{Param, Part, RoutePattern, Segment, Shape};
 /// `r#type`), a trailing `_` for the words that cannot be raw (`self_`), a leading `_` for a
 /// name that starts with a digit (`[1st]` gives `_1st`).
 pub fn field_ident(name: &str) -> syn::Ident {
-    // syn takes `gen` for an identifier; it is a keyword from edition 2024 on.
-    if name == "gen" {
-        return format_ident!("r#gen");
-    }
-    if let Ok(ident) = syn::parse_str::<syn::Ident>(name) {
-        return ident;
+    if super::names::is_identifier(name) {
+        return format_ident!("{}", name);
     }
     if name.starts_with(|c: char| c.is_ascii_digit()) {
         return format_ident!("_{}", name);
