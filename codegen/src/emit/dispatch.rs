@@ -106,12 +106,9 @@ impl Emitter {
         // only when the first of them is reached.
         let rest =
             (!node.statics.is_empty()).then(|| quote!(let rest = #rt::after_slash(path, offset);));
-        // A lone param edge finds its segment itself; several dynamic edges share one.
-        let lone_param = matches!(node.dynamics.as_slice(), [(Edge::Param(_), _)]);
         let first_dynamic = items
             .iter()
-            .position(|(_, item)| matches!(item, Item::Dynamic(..)))
-            .filter(|_| !lone_param);
+            .position(|(_, item)| matches!(item, Item::Dynamic(..)));
         // Built from the last item out, each nested in the one before.
         let mut code = TokenStream::new();
         for (at, (min, item)) in items.iter().enumerate().rev() {
@@ -128,7 +125,7 @@ impl Emitter {
                 Item::Terminal(rank, end) => terminal(*rank, *end, node.slot),
                 Item::Tail(tail) => tail_match(tail, node.slot),
                 Item::Statics => self.statics(node),
-                Item::Dynamic(edge, child) => self.dynamic(edge, child, node.slot, lone_param),
+                Item::Dynamic(edge, child) => self.dynamic(edge, child, node.slot),
             };
             let segment = (first_dynamic == Some(at))
                 .then(|| quote!(let seg = #rt::segment_at(path, offset);));
@@ -179,33 +176,19 @@ impl Emitter {
         static_dispatch(edges)
     }
 
-    /// A dynamic edge's code: `lone` when it is the node's only one (a param edge then finds
-    /// its segment itself; otherwise `seg` holds it).
-    fn dynamic(&mut self, edge: &Edge, child: &Node, slot: usize, lone: bool) -> TokenStream {
+    /// A dynamic edge's code (`seg` holds the node's segment).
+    fn dynamic(&mut self, edge: &Edge, child: &Node, slot: usize) -> TokenStream {
         let rt = rt();
         let child_code = self.child(child);
         match edge {
             Edge::Static(_) => unreachable!("static edges are grouped"),
-            Edge::Param(param) if lone => {
+            Edge::Param(param) => {
                 let cap = quote!(&mut caps[#slot]);
                 let capture = match param.matcher.as_deref().map(matcher_fn) {
-                    Some(f) => quote!(#rt::capture_if(path, offset, #cap, #f)),
-                    None => quote!(#rt::capture(path, offset, #cap)),
+                    Some(f) => quote!(#rt::capture_if(seg, offset, #cap, #f)),
+                    None => quote!(#rt::capture(seg, offset, #cap)),
                 };
                 quote!(if let Some(offset) = #capture { #child_code })
-            }
-            Edge::Param(param) => {
-                let test = accepts(param, quote!(seg)).map(|test| quote!(&& #test));
-                quote! {
-                    if let Some(seg) = seg
-                        && !seg.is_empty()
-                        #test
-                    {
-                        caps[#slot] = Some(seg);
-                        let offset = offset + 1 + seg.len();
-                        #child_code
-                    }
-                }
             }
             Edge::Mixed {
                 atoms: list,

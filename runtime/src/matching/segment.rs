@@ -20,27 +20,32 @@ pub fn segment_at(path: &str, offset: usize) -> Option<&str> {
     rest.split_at_checked(len).map(|(segment, _)| segment)
 }
 
-/// A param edge of the generated dispatch: when the path has a non-empty segment at `offset`,
-/// stores it in `cap` and returns the offset of its end.
+/// A param edge of the generated dispatch: when the segment at `offset` (`seg`, from
+/// [`segment_at`], shared by the node's dynamic edges) is not empty, stores it in `cap` and
+/// returns the offset of its end.
 // Always inlined in optimized builds (LLVM's own choice left some of the dispatch's calls out
 // of line there: 3–10% more instructions per lookup); plain `inline` in debug builds, where
 // `always` expanded every call site of the generated dispatch (four times its IR).
 #[cfg_attr(debug_assertions, inline)]
 #[cfg_attr(not(debug_assertions), inline(always))]
-pub fn capture<'p>(path: &'p str, offset: usize, cap: &mut Option<&'p str>) -> Option<usize> {
-    capture_if(path, offset, cap, |_| true)
+pub fn capture<'p>(
+    seg: Option<&'p str>,
+    offset: usize,
+    cap: &mut Option<&'p str>,
+) -> Option<usize> {
+    capture_if(seg, offset, cap, |_| true)
 }
 
 /// [`capture`] for a param with a matcher: only a segment that `accepts` takes.
 #[cfg_attr(debug_assertions, inline)]
 #[cfg_attr(not(debug_assertions), inline(always))]
 pub fn capture_if<'p>(
-    path: &'p str,
+    seg: Option<&'p str>,
     offset: usize,
     cap: &mut Option<&'p str>,
     accepts: impl Fn(&str) -> bool,
 ) -> Option<usize> {
-    let segment = segment_at(path, offset).filter(|s| !s.is_empty() && accepts(s))?;
+    let segment = seg.filter(|s| !s.is_empty() && accepts(s))?;
     *cap = Some(segment);
     Some(offset + 1 + segment.len())
 }
@@ -174,19 +179,28 @@ mod tests {
     #[test]
     fn captures_store_a_non_empty_segment_and_move_past_it() {
         let mut cap = None;
-        assert_eq!(capture("/repos/tokio", 6, &mut cap), Some(12));
+        assert_eq!(
+            capture(segment_at("/repos/tokio", 6), 6, &mut cap),
+            Some(12)
+        );
         assert_eq!(cap, Some("tokio"));
         // Nothing there, or an empty segment: no match, and the slot is left as it was.
         let mut cap = Some("kept");
-        assert_eq!(capture("/repos//x", 6, &mut cap), None);
-        assert_eq!(capture("/repos", 6, &mut cap), None);
+        assert_eq!(capture(segment_at("/repos//x", 6), 6, &mut cap), None);
+        assert_eq!(capture(segment_at("/repos", 6), 6, &mut cap), None);
         assert_eq!(cap, Some("kept"));
         // A matcher's refusal is no match either.
         let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
         let mut cap = None;
-        assert_eq!(capture_if("/a/x1", 2, &mut cap, digits), None);
+        assert_eq!(
+            capture_if(segment_at("/a/x1", 2), 2, &mut cap, digits),
+            None
+        );
         assert_eq!(cap, None);
-        assert_eq!(capture_if("/a/42/", 2, &mut cap, digits), Some(5));
+        assert_eq!(
+            capture_if(segment_at("/a/42/", 2), 2, &mut cap, digits),
+            Some(5)
+        );
         assert_eq!(cap, Some("42"));
     }
 
