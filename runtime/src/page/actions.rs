@@ -6,11 +6,11 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde_json::json;
 
+use super::app::{HandleError, PageApp};
 use super::devalue;
 use super::info::PageInfo;
 use super::output::ActionResult;
 use crate::negotiate::negotiate;
-use crate::server::RouteTable;
 use crate::server::error::Kind;
 use crate::server::hooks::public_message;
 use crate::{Error, error};
@@ -31,11 +31,11 @@ pub(crate) fn is_json_mode(headers: &HeaderMap) -> bool {
 
 /// Runs the action a POST names, after SvelteKit's checks: a page without actions is a 405,
 /// an explicit `?/default` a 500, an unknown name a 404, a body that is not a form a 415.
-pub(crate) async fn run_action<A: RouteTable>(
+pub(crate) async fn run_action(
+    app: &dyn PageApp,
     rank: usize,
     page: &PageInfo,
     request: Request,
-    state: A::State,
 ) -> ActionResult {
     if page.actions.is_empty() {
         return ActionResult::Error(error(405, NO_ACTIONS));
@@ -59,7 +59,7 @@ pub(crate) async fn run_action<A: RouteTable>(
             format!("Form actions expect form-encoded data — received {received}"),
         ));
     }
-    A::call_action(rank, name, request, state).await
+    app.call_action(rank, name, request).await
 }
 
 /// The action a query names: its first key that starts with `/`, without the `/`; `default`
@@ -108,7 +108,11 @@ pub(crate) fn is_form_content_type(headers: &HeaderMap) -> bool {
 
 /// The `ActionResult` JSON of SvelteKit 2: success, failure and redirect answer 200; an error
 /// answers with its status. `data` is devalue-encoded.
-pub(crate) async fn json_response<A: RouteTable>(result: ActionResult, parts: &Parts) -> Response {
+pub(crate) async fn json_response(
+    handle_error: Option<HandleError>,
+    result: ActionResult,
+    parts: &Parts,
+) -> Response {
     let (status, body) = match result {
         ActionResult::Success(data) => {
             let code = if data.is_some() { 200 } else { 204 };
@@ -135,7 +139,7 @@ pub(crate) async fn json_response<A: RouteTable>(result: ActionResult, parts: &P
             }
             _ => {
                 error.log("a form action failed");
-                let message = public_message::<A>(&error, parts).await;
+                let message = public_message(handle_error, &error, parts).await;
                 (
                     error.status(),
                     json!({"type": "error", "error": {"message": message}}),

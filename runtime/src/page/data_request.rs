@@ -2,16 +2,19 @@
 //! SvelteKit 2's format (`{"type":"data","nodes":[…]}`, node data devalue-encoded), which
 //! SvelteKit's client reads when it navigates.
 
+use std::sync::Arc;
+
 use axum::extract::Request;
 use axum::http::{HeaderValue, StatusCode, Uri, header};
 use axum::response::{IntoResponse, Response};
 use serde_json::{Value, json};
 
+use super::app::PageApp;
 use super::devalue;
 use super::info::PageInfo;
 use super::loads::{Slot, run_loads};
 use crate::Error;
-use crate::server::RouteTable;
+use crate::server::ResponseFuture;
 use crate::server::error::Kind;
 use crate::server::hooks::public_message;
 
@@ -91,15 +94,25 @@ pub(crate) fn not_found() -> Response {
     StatusCode::NOT_FOUND.into_response()
 }
 
+/// [`respond`], boxed here (see `respond::serve_page`).
+pub(crate) fn serve(
+    app: Arc<dyn PageApp>,
+    request: Request,
+    page: &'static PageInfo,
+    data_request: DataRequest,
+) -> ResponseFuture {
+    Box::pin(async move { respond(&*app, request, page, &data_request).await })
+}
+
 /// Runs the page's loads and answers their data, or `{"type":"redirect"}` when one redirects.
-pub(crate) async fn respond<A: RouteTable>(
-    state: A::State,
+async fn respond(
+    app: &dyn PageApp,
     request: Request,
     page: &PageInfo,
     data_request: &DataRequest,
 ) -> Response {
     let (parts, _) = request.into_parts();
-    let slots = run_loads::<A>(page.chain(), &parts, &state, None).await;
+    let slots = run_loads(app, page.chain(), &parts, None).await;
     // A redirect anywhere wins, as SvelteKit's `Promise.all` rejects with it.
     for slot in &slots {
         if let Some(Error(Kind::Redirect { location, .. })) = slot.error() {
@@ -107,7 +120,7 @@ pub(crate) async fn respond<A: RouteTable>(
             return json_response(json!({"type": "redirect", "location": location}));
         }
     }
-    let nodes = A::nodes();
+    let nodes = app.nodes();
     let mut out: Vec<Value> = Vec::new();
     for (level, slot) in slots.iter().enumerate() {
         let wanted = data_request
@@ -121,7 +134,7 @@ pub(crate) async fn respond<A: RouteTable>(
         match data.as_ref() {
             Err(error) => {
                 error.log("a load failed");
-                let message = public_message::<A>(error, &parts).await;
+                let message = public_message(app.handle_error(), error, &parts).await;
                 let mut node = json!({"type": "error", "error": {"message": message}});
                 if let Kind::Http { status, .. } = &error.0 {
                     node["status"] = json!(status.as_u16());

@@ -7,10 +7,10 @@ use axum::http::request::Parts;
 use futures_util::FutureExt;
 use futures_util::future::join_all;
 
+use super::app::PageApp;
 use super::output::NodeData;
 use super::parent::{ParentLoads, SharedLoad};
 use crate::Error;
-use crate::server::RouteTable;
 
 /// What one level of a page's chain gave.
 pub(crate) enum Slot {
@@ -32,14 +32,14 @@ impl Slot {
 
 /// Runs the loads of `chain` (node per level, `None` for a hole). `leaf_error`, when given,
 /// takes the place of the last node's load (a form action's error, §6.2).
-pub(crate) async fn run_loads<A: RouteTable>(
+pub(crate) async fn run_loads(
+    app: &dyn PageApp,
     chain: impl Iterator<Item = Option<usize>>,
     parts: &Parts,
-    state: &A::State,
     leaf_error: Option<Error>,
 ) -> Vec<Slot> {
     let chain: Vec<Option<usize>> = chain.collect();
-    let nodes = A::nodes();
+    let nodes = app.nodes();
     let last = chain.len().saturating_sub(1);
     let mut leaf_error = leaf_error;
     let mut started: Vec<SharedLoad> = Vec::new();
@@ -54,7 +54,7 @@ pub(crate) async fn run_loads<A: RouteTable>(
             None if nodes.get(node).is_some_and(|n| n.load) => {
                 let mut node_parts = parts.clone();
                 node_parts.extensions.insert(ParentLoads(started.clone()));
-                let load = A::call_load(node, node_parts, state.clone());
+                let load = app.call_load(node, node_parts);
                 load.map(Arc::new).boxed().shared()
             }
             None => ready(Ok(None)),

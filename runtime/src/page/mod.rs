@@ -2,6 +2,7 @@
 //! form actions, and error boundaries (SvelteKit 2 §6.2 and §7).
 
 mod actions;
+pub(crate) mod app;
 pub(crate) mod data_request;
 mod devalue;
 mod handler;

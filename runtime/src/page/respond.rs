@@ -1,6 +1,8 @@
 //! SvelteKit's `render_page` and `respond_with_error`: a page request's form action, loads,
 //! error boundary and rendering.
 
+use std::sync::Arc;
+
 use axum::body::Body;
 use axum::extract::Request;
 use axum::http::request::Parts;
@@ -8,20 +10,33 @@ use axum::http::{HeaderValue, Method, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
 use super::actions::{self, is_json_mode};
+use super::app::PageApp;
 use super::info::PageInfo;
 use super::loads::{Slot, run_loads};
 use super::output::ActionResult;
 use super::render::{Frame, Outcome, RequestContext, render_branch};
 use crate::Error;
 use crate::route::RouteInfo;
-use crate::server::RouteTable;
+use crate::server::ResponseFuture;
 use crate::server::error::{Kind, error_response};
 use crate::server::hooks::public_message;
 
+/// [`render_page`], boxed here rather than in the caller, generic over the app: its future's
+/// code (and drop glue) is then compiled once, in routekit.
+pub(crate) fn serve_page(
+    app: Arc<dyn PageApp>,
+    request: Request,
+    rank: usize,
+    route: &'static RouteInfo,
+    page: &'static PageInfo,
+) -> ResponseFuture {
+    Box::pin(render_page(app, request, rank, route, page))
+}
+
 /// Serves a request that SvelteKit sends to a page: GET, HEAD and POST render it (POST runs a
 /// form action first), OPTIONS answers 204, any other method 405.
-pub(crate) async fn render_page<A: RouteTable>(
-    state: A::State,
+async fn render_page(
+    app: Arc<dyn PageApp>,
     request: Request,
     rank: usize,
     route: &'static RouteInfo,
@@ -53,9 +68,9 @@ pub(crate) async fn render_page<A: RouteTable>(
     let allow_get = method == Method::POST && page.actions.is_empty();
     if method == Method::POST {
         let action_request = Request::from_parts(parts.clone(), body);
-        let result = actions::run_action::<A>(rank, page, action_request, state.clone()).await;
+        let result = actions::run_action(&*app, rank, page, action_request).await;
         if is_json_mode(&parts.headers) {
-            let mut response = actions::json_response::<A>(result, &parts).await;
+            let mut response = actions::json_response(app.handle_error(), result, &parts).await;
             if allow_get {
                 set_allow(&mut response, "GET".to_owned());
             }
@@ -75,21 +90,19 @@ pub(crate) async fn render_page<A: RouteTable>(
         }
     }
 
-    let slots = run_loads::<A>(page.chain(), &parts, &state, leaf_error).await;
+    let slots = run_loads(&*app, page.chain(), &parts, leaf_error).await;
     let context = RequestContext::new(&parts, Some(route));
     let rendered = match slots.iter().position(|slot| slot.error().is_some()) {
         None => {
             let frames: Vec<Frame<'_>> = slots.iter().filter_map(loaded).collect();
-            render(A::templates(), A::nodes(), &frames, &context, &outcome)
+            render(&*app, &frames, &context, &outcome)
         }
-        Some(failed) => error_boundary::<A>(page, &slots, failed, &context, &parts).await,
+        Some(failed) => error_boundary(&*app, page, &slots, failed, &context, &parts).await,
     };
     let mut response = match rendered {
         Some(response) => response,
         // A template failed after the loads succeeded: the root error page, as SvelteKit does.
-        None => {
-            respond_with_error::<A>(state, parts, StatusCode::INTERNAL_SERVER_ERROR, None).await
-        }
+        None => respond_with_error(&*app, parts, StatusCode::INTERNAL_SERVER_ERROR, None).await,
     };
     if allow_get {
         set_allow(&mut response, "GET".to_owned());
@@ -100,7 +113,8 @@ pub(crate) async fn render_page<A: RouteTable>(
 /// The response when level `failed` of the chain failed: a redirect, the nearest error
 /// boundary above it rendered inside the layouts that loaded, or (when the root layout failed)
 /// the static error page. `None` when rendering failed.
-async fn error_boundary<A: RouteTable>(
+async fn error_boundary(
+    app: &dyn PageApp,
     page: &PageInfo,
     slots: &[Slot],
     failed: usize,
@@ -112,7 +126,7 @@ async fn error_boundary<A: RouteTable>(
         return Some(redirect_response(*status, location.clone()));
     }
     error.log("a load failed");
-    let message = public_message::<A>(error, parts).await;
+    let message = public_message(app.handle_error(), error, parts).await;
     let outcome = Outcome {
         status: error.status().as_u16(),
         form: None,
@@ -131,26 +145,26 @@ async fn error_boundary<A: RouteTable>(
         node: boundary,
         data: None,
     });
-    render(A::templates(), A::nodes(), &frames, context, &outcome)
+    render(app, &frames, context, &outcome)
 }
 
 /// SvelteKit's `respond_with_error`: the root layout (its load run) around the root error
 /// page; the static error page when the root layout fails or rendering does.
-pub(crate) async fn respond_with_error<A: RouteTable>(
-    state: A::State,
+pub(crate) async fn respond_with_error(
+    app: &dyn PageApp,
     parts: Parts,
     status: StatusCode,
     message: Option<String>,
 ) -> Response {
     let message = message.unwrap_or_else(|| "Internal Error".to_owned());
-    let (layout, boundary) = A::root_nodes();
-    let slots = run_loads::<A>([Some(layout)].into_iter(), &parts, &state, None).await;
+    let (layout, boundary) = app.root_nodes();
+    let slots = run_loads(app, [Some(layout)].into_iter(), &parts, None).await;
     if let Some(error) = slots[0].error() {
         if let Kind::Redirect { status, location } = &error.0 {
             return redirect_response(*status, location.clone());
         }
         error.log("the root layout's load failed");
-        let message = public_message::<A>(error, &parts).await;
+        let message = public_message(app.handle_error(), error, &parts).await;
         return error_response(error.status(), message);
     }
     let mut frames: Vec<Frame<'_>> = slots.iter().filter_map(loaded).collect();
@@ -164,8 +178,7 @@ pub(crate) async fn respond_with_error<A: RouteTable>(
         error: Some(message.clone()),
     };
     let context = RequestContext::new(&parts, None);
-    render(A::templates(), A::nodes(), &frames, &context, &outcome)
-        .unwrap_or_else(|| error_response(status, message))
+    render(app, &frames, &context, &outcome).unwrap_or_else(|| error_response(status, message))
 }
 
 /// A node that loaded, as a frame to render.
@@ -184,13 +197,12 @@ fn loaded(slot: &Slot) -> Option<Frame<'_>> {
 
 /// The HTML response of a rendered branch; `None` (logged) when a template fails.
 fn render(
-    templates: &super::Templates,
-    nodes: &[super::NodeInfo],
+    app: &dyn PageApp,
     frames: &[Frame<'_>],
     context: &RequestContext,
     outcome: &Outcome,
 ) -> Option<Response> {
-    match render_branch(templates, nodes, frames, context, outcome) {
+    match render_branch(app.templates(), app.nodes(), frames, context, outcome) {
         Ok(html) => {
             let status = StatusCode::from_u16(outcome.status).unwrap_or(StatusCode::OK);
             let mut response = Response::new(Body::from(html));

@@ -84,8 +84,15 @@ impl Context {
             depth,
             app,
         }));
-        request.extensions_mut().insert(context.clone());
-        context
+        context.attach(request)
+    }
+
+    /// Puts the context in `request`'s extensions. Not generic (nor inlined into `install`),
+    /// so that the extension's code is compiled once, in routekit.
+    #[inline(never)]
+    fn attach(self, request: &mut Request) -> Context {
+        request.extensions_mut().insert(self.clone());
+        self
     }
 
     /// The context the dispatcher put into a request, if it went through routekit.

@@ -6,12 +6,14 @@ use axum::body::Body;
 use axum::http::{HeaderValue, Method, Uri, header};
 use axum::response::Response;
 
+use super::UnexpectedError;
 use super::error::{ErrorBody, UnexpectedSource, error_page};
-use super::{RouteTable, UnexpectedError};
 use crate::negotiate::negotiate;
+use crate::page::app::HandleError;
 
 /// Gives `response` (which carries an [`ErrorBody`]) its body.
-pub(crate) async fn render<A: RouteTable>(
+pub(crate) async fn render(
+    handle_error: Option<HandleError>,
     response: Response,
     accept: Option<&str>,
     request_line: Option<&(Method, Uri)>,
@@ -19,9 +21,10 @@ pub(crate) async fn render<A: RouteTable>(
     let Some(mut body) = response.extensions().get::<ErrorBody>().cloned() else {
         return response;
     };
-    if let (Some(UnexpectedSource(source)), Some((method, uri))) = (
+    if let (Some(UnexpectedSource(source)), Some((method, uri)), Some(handle_error)) = (
         response.extensions().get::<UnexpectedSource>().cloned(),
         request_line,
+        handle_error,
     ) {
         let error = UnexpectedError {
             error: source.as_ref(),
@@ -29,7 +32,7 @@ pub(crate) async fn render<A: RouteTable>(
             method,
             path: uri.path(),
         };
-        if let Some(message) = A::handle_error(error).await {
+        if let Some(message) = handle_error(error).await {
             body.message = message;
         }
     }

@@ -30,9 +30,10 @@ use axum::response::{IntoResponse, Response};
 
 use axum::http::request::Parts;
 
+use super::ResponseFuture;
 use super::error::Kind;
-use super::{ResponseFuture, RouteTable};
 use crate::Error;
+use crate::page::app::HandleError;
 
 /// What `handle` calls to let routekit serve the request: `resolve.run(request).await`.
 /// A hook that does not call it answers the request itself.
@@ -130,9 +131,13 @@ impl_handle!(T1, T2, T3, T4, T5, T6, T7, T8);
 /// The message a client may see for `error`, met while serving the request `parts`: the
 /// message of `error()`, or for an unexpected error the `handle_error` hook's (by default
 /// `Internal Error`: details are logged, never sent).
-pub(crate) async fn public_message<A: RouteTable>(error: &Error, parts: &Parts) -> String {
+pub(crate) async fn public_message(
+    handle_error: Option<HandleError>,
+    error: &Error,
+    parts: &Parts,
+) -> String {
     if let Kind::Internal(source) = &error.0
-        && A::HAS_HANDLE_ERROR
+        && let Some(handle_error) = handle_error
     {
         let unexpected = UnexpectedError {
             error: source.as_ref(),
@@ -140,7 +145,7 @@ pub(crate) async fn public_message<A: RouteTable>(error: &Error, parts: &Parts) 
             method: &parts.method,
             path: parts.uri.path(),
         };
-        if let Some(message) = A::handle_error(unexpected).await {
+        if let Some(message) = handle_error(unexpected).await {
             return message;
         }
     }

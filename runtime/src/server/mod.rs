@@ -40,6 +40,7 @@ use axum::http::{Method, StatusCode, header};
 use axum::response::Response;
 
 use crate::negotiate::negotiate;
+use crate::page::app::{Bound, PageApp, handle_error_of};
 use crate::page::data_request;
 use crate::page::{ActionResult, BoxFuture, NodeData, NodeInfo, PageInfo, Templates, respond};
 use crate::route::RouteInfo;
@@ -162,9 +163,9 @@ impl<A> Clone for Dispatch<A> {
 pub struct Whole;
 
 impl<A: RouteTable> axum::handler::Handler<Whole, A::State> for Dispatch<A> {
-    type Future = Responding<A>;
+    type Future = Responding;
 
-    fn call(self, request: Request, state: A::State) -> Responding<A> {
+    fn call(self, request: Request, state: A::State) -> Responding {
         respond::<A>(state, self.0, request)
     }
 }
@@ -176,7 +177,7 @@ pub fn respond<A: RouteTable>(
     state: A::State,
     options: Arc<Options>,
     request: Request,
-) -> Responding<A> {
+) -> Responding {
     respond_at::<A>(state, options, request, 0)
 }
 
@@ -186,7 +187,7 @@ pub(crate) fn respond_at<A: RouteTable>(
     options: Arc<Options>,
     mut request: Request,
     depth: u8,
-) -> Responding<A> {
+) -> Responding {
     let (method, uri, headers) = (request.method(), request.uri(), request.headers());
     if let Some(forbidden) = csrf::refuse_cross_site_form(method, uri, headers, &options) {
         return Responding::ready(forbidden);
@@ -209,7 +210,7 @@ pub(crate) fn respond_at<A: RouteTable>(
     let context = match (endpoint, found) {
         (Some(Some(handler)), found) if !A::needs_context(rank, handler) => {
             if let Some(found) = found.filter(|found| !found.is_empty()) {
-                request.extensions_mut().insert(found);
+                found.attach(&mut request);
             }
             None
         }
@@ -232,6 +233,7 @@ pub(crate) fn respond_at<A: RouteTable>(
         // Only an app with `handle_error` needs the method and URI after the request is served.
         request_line: A::HAS_HANDLE_ERROR
             .then(|| Box::new((request.method().clone(), request.uri().clone()))),
+        handle_error: handle_error_of::<A>(),
     };
     let future = match (endpoint, route) {
         (Some(Some(handler)), _) => A::call_endpoint(rank, handler, request, state),
@@ -252,26 +254,22 @@ pub(crate) fn respond_at<A: RouteTable>(
 pub fn resolve<A: RouteTable>(state: A::State, request: Request, target: Target) -> ResponseFuture {
     match target {
         Target::Route { rank, route } => serve_route::<A>(state, request, rank, route),
-        Target::Data { rank, data } => {
-            match rank.and_then(A::page) {
-                Some(page) => Box::pin(async move {
-                    data_request::respond::<A>(state, request, page, &data).await
-                }),
-                None => ready(data_request::not_found()),
-            }
-        }
-        Target::NotFound => Box::pin(not_found_or_malformed::<A>(
-            state,
+        Target::Data { rank, data } => match rank.and_then(A::page) {
+            Some(page) => data_request::serve(bind::<A>(state), request, page, data),
+            None => ready(data_request::not_found()),
+        },
+        Target::NotFound => not_found_or_malformed(
+            bind::<A>(state),
             request,
             StatusCode::NOT_FOUND,
             "Not Found",
-        )),
-        Target::Malformed => Box::pin(not_found_or_malformed::<A>(
-            state,
+        ),
+        Target::Malformed => not_found_or_malformed(
+            bind::<A>(state),
             request,
             StatusCode::BAD_REQUEST,
             "Malformed URI",
-        )),
+        ),
     }
 }
 
@@ -291,10 +289,15 @@ fn serve_route<A: RouteTable>(
         }
     } else {
         match A::page(rank) {
-            Some(page) => Box::pin(respond::render_page::<A>(state, request, rank, route, page)),
+            Some(page) => respond::serve_page(bind::<A>(state), request, rank, route, page),
             None => ready(no_such_handler(rank, "page")),
         }
     }
+}
+
+/// App `A` with `state`, for the page machinery.
+fn bind<A: RouteTable>(state: A::State) -> Arc<dyn PageApp> {
+    Arc::new(Bound::<A>::new(state))
 }
 
 /// A response that is already there, as a [`ResponseFuture`].
@@ -305,22 +308,24 @@ fn ready(response: Response) -> ResponseFuture {
 /// The 404 of an unmatched path or the 400 of a malformed one: for a client that prefers
 /// HTML, the root error page inside the root layout (SvelteKit's `respond_with_error`); for
 /// one that prefers JSON, `{"message": …}`.
-async fn not_found_or_malformed<A: RouteTable>(
-    state: A::State,
+fn not_found_or_malformed(
+    app: Arc<dyn PageApp>,
     request: Request,
     status: StatusCode,
-    message: &str,
-) -> Response {
+    message: &'static str,
+) -> ResponseFuture {
     let accept = header_text(&request, header::ACCEPT).filter(|a| !a.is_empty());
     let wants_json = negotiate(
         accept.unwrap_or("text/html"),
         &["application/json", "text/html"],
     ) == Some("application/json");
     if wants_json {
-        return error::error_response(status, message.to_owned());
+        return ready(error::error_response(status, message.to_owned()));
     }
     let (parts, _) = request.into_parts();
-    respond::respond_with_error::<A>(state, parts, status, Some(message.to_owned())).await
+    Box::pin(async move {
+        respond::respond_with_error(&*app, parts, status, Some(message.to_owned())).await
+    })
 }
 
 /// SvelteKit's `is_endpoint_request`, for a route with both a page and an endpoint.

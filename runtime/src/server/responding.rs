@@ -4,7 +4,6 @@
 //! serving a route costs the one allocation of its handler's future, as in axum.
 
 use std::future::Future;
-use std::marker::PhantomData;
 use std::pin::Pin;
 use std::task::{Context as TaskContext, Poll, ready};
 
@@ -16,7 +15,8 @@ use super::catch_panic::CatchPanic;
 use super::context::Context;
 use super::error::ErrorBody;
 use super::not_modified::not_modified;
-use super::{ResponseFuture, RouteTable, error_body};
+use super::{ResponseFuture, error_body};
+use crate::page::app::HandleError;
 
 /// What is left to do once the handler answered.
 pub(crate) struct Finish {
@@ -33,12 +33,13 @@ pub(crate) struct Finish {
     /// The request's method and URI, for `handle_error` (only when the app has one; boxed so
     /// that the future stays small for the others).
     pub(crate) request_line: Option<Box<(Method, Uri)>>,
+    /// The app's `handle_error` hook, for the message of an unexpected error.
+    pub(crate) handle_error: Option<HandleError>,
 }
 
 /// The future of a request served by routekit.
-pub struct Responding<A> {
+pub struct Responding {
     stage: Stage,
-    app: PhantomData<fn() -> A>,
 }
 
 enum Stage {
@@ -50,12 +51,11 @@ enum Stage {
     Ready(Option<Response>),
 }
 
-impl<A: RouteTable> Responding<A> {
+impl Responding {
     /// A request answered without a handler.
     pub(crate) fn ready(response: Response) -> Self {
         Responding {
             stage: Stage::Ready(Some(response)),
-            app: PhantomData,
         }
     }
 
@@ -63,12 +63,11 @@ impl<A: RouteTable> Responding<A> {
     pub(crate) fn serving(future: CatchPanic, finish: Finish) -> Self {
         Responding {
             stage: Stage::Serving(future, finish),
-            app: PhantomData,
         }
     }
 }
 
-impl<A: RouteTable> Future for Responding<A> {
+impl Future for Responding {
     type Output = Response;
 
     fn poll(self: Pin<&mut Self>, cx: &mut TaskContext<'_>) -> Poll<Response> {
@@ -87,9 +86,11 @@ impl<A: RouteTable> Future for Responding<A> {
                         let accept = finish.accept.take();
                         let request_line = finish.request_line.take();
                         let is_head = finish.is_head;
+                        let handle_error = finish.handle_error;
                         let render = Box::pin(async move {
                             let accept = accept.as_ref().and_then(|v| v.to_str().ok());
-                            error_body::render::<A>(response, accept, request_line.as_deref()).await
+                            let request_line = request_line.as_deref();
+                            error_body::render(handle_error, response, accept, request_line).await
                         });
                         this.stage = Stage::Rendering(render, is_head);
                         continue;

@@ -32,6 +32,13 @@ enum Values {
 }
 
 impl RouteMatch {
+    /// Puts the match in `request`'s extensions, for the route's `Params`. Not inlined, so
+    /// that the extension's code is compiled once, in routekit, not in every app.
+    #[inline(never)]
+    pub(crate) fn attach(self, request: &mut axum::extract::Request) {
+        request.extensions_mut().insert(self);
+    }
+
     /// Takes a lookup's result: `None` when nothing matched.
     pub fn from_raw<const N: usize>(
         raw: &crate::matching::RawMatch<'_, N>,

@@ -61,13 +61,13 @@ where
 {
     type Response = Response;
     type Error = Infallible;
-    type Future = ServiceFuture<A>;
+    type Future = ServiceFuture;
 
     fn poll_ready(&mut self, _cx: &mut Context<'_>) -> Poll<Result<(), Infallible>> {
         Poll::Ready(Ok(()))
     }
 
-    fn call(&mut self, request: axum::http::Request<B>) -> ServiceFuture<A> {
+    fn call(&mut self, request: axum::http::Request<B>) -> ServiceFuture {
         let request: Request = request.map(Body::new);
         ServiceFuture(respond::<A>(
             self.state.clone(),
@@ -78,9 +78,9 @@ where
 }
 
 /// The future of [`RouteService`]: a request's response, which never fails.
-pub struct ServiceFuture<A>(Responding<A>);
+pub struct ServiceFuture(Responding);
 
-impl<A: RouteTable> Future for ServiceFuture<A> {
+impl Future for ServiceFuture {
     type Output = Result<Response, Infallible>;
 
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
