@@ -53,6 +53,7 @@ enum Stage {
 
 impl Responding {
     /// A request answered without a handler.
+    #[inline]
     pub(crate) fn ready(response: Response) -> Self {
         Responding {
             stage: Stage::Ready(Some(response)),
@@ -60,6 +61,7 @@ impl Responding {
     }
 
     /// A request whose handler (or hook) future is `future`.
+    #[inline]
     pub(crate) fn serving(future: CatchPanic, finish: Finish) -> Self {
         Responding {
             stage: Stage::Serving(future, finish),
@@ -70,6 +72,7 @@ impl Responding {
 impl Future for Responding {
     type Output = Response;
 
+    #[inline]
     fn poll(self: Pin<&mut Self>, cx: &mut TaskContext<'_>) -> Poll<Response> {
         let this = self.get_mut();
         loop {

@@ -83,6 +83,7 @@ pub struct ServiceFuture(Responding);
 impl Future for ServiceFuture {
     type Output = Result<Response, Infallible>;
 
+    #[inline]
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
         let response = ready!(Pin::new(&mut self.get_mut().0).poll(cx));
         Poll::Ready(Ok(response))
