@@ -30,6 +30,7 @@
 
 mod matching;
 pub mod negotiate;
+mod no_params;
 mod page;
 mod params_extractor;
 pub mod path;
@@ -39,6 +40,7 @@ mod server;
 /// The `cookie` crate, for [`Cookies::set_with`]'s `Cookie` builder.
 pub use cookie;
 pub use negotiate::negotiate;
+pub use no_params::NoParams;
 pub use page::{
     Action, ActionOutput, ActionResult, Load, LoadOutput, NodeInfo, NodeKind, PageInfo, Parent,
     Templates,
@@ -58,6 +60,7 @@ pub use server::{RouteService, ServiceFuture, service, service_with};
 #[doc(hidden)]
 pub mod __private {
     pub use crate::matching::*;
+    pub use crate::no_params::StaticRoute;
     pub use crate::page::{BoxFuture, NodeData};
     pub use crate::server::{ResponseFuture, no_such_handler, params_from_parts, respond};
     pub use axum;

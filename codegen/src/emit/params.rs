@@ -52,6 +52,9 @@ pub fn params_struct(
     pattern: &RoutePattern,
     matchers: &BTreeMap<String, MatcherKind>,
 ) -> TokenStream {
+    if pattern.params.is_empty() {
+        return no_params(id, pattern);
+    }
     let rt = quote!(__rk);
     let fields = pattern.params.iter().map(|param| {
         let name = field_ident(&param.name);
@@ -73,13 +76,13 @@ pub fn params_struct(
         };
         quote!(#name: #value?)
     });
-    let href = href_parts(pattern, matchers);
-    // A route without params has nothing to read from the request.
-    let extractor = if pattern.params.is_empty() {
-        quote!(::routekit::__params_extractor!(Params);)
-    } else {
-        quote!(::routekit::__params_extractor!(Params, #rank, #id);)
-    };
+    let href = href_parts(pattern, matchers)
+        .into_iter()
+        .map(|part| match part {
+            HrefPiece::Text(text) => quote!(#rt::HrefPart::Text(#text)),
+            HrefPiece::Param(part) => part,
+        });
+    let extractor = quote!(::routekit::__params_extractor!(Params, #rank, #id););
     let doc = format!("The params of the route `{id}`.");
     // `Eq` too when every field is text. A matcher's type may not be `Eq`: its `PartialEq` is
     // then written out, since clippy's `derive_partial_eq_without_eq` reports a derived one
@@ -126,6 +129,30 @@ pub fn params_struct(
     }
 }
 
+/// The `Params` of a route without params: `routekit::NoParams`, which gives every such
+/// route the same impls, named for this route by a marker type that carries its path.
+fn no_params(id: &str, pattern: &RoutePattern) -> TokenStream {
+    let path: String = href_parts(pattern, &BTreeMap::new())
+        .into_iter()
+        .map(|part| match part {
+            HrefPiece::Text(text) => text,
+            // A route without params has no param parts.
+            HrefPiece::Param(_) => String::new(),
+        })
+        .collect();
+    let doc = format!("The params of the route `{id}`: it has none.");
+    let route_doc = format!("The route `{id}`, as its `Params` names it.");
+    quote! {
+        #[doc = #doc]
+        pub type Params = ::routekit::NoParams<Route>;
+        #[doc = #route_doc]
+        pub struct Route;
+        impl __rk::StaticRoute for Route {
+            const PATH: &'static str = #path;
+        }
+    }
+}
+
 /// `href`'s doc, one attribute (each `///` line would be one more).
 const HREF_DOC: &str = " The path of this route with these params, percent-encoded so that it \
 routes back here.\n Fails when a value would make the path ambiguous or invalid (an empty \
@@ -155,12 +182,15 @@ fn typed_matcher<'a>(
         .filter(|m| matches!(matchers.get(*m), Some(MatcherKind::Parse(_))))
 }
 
-/// The parts of `href` (`routekit::__private::HrefPart`s): static text merged and encoded at
-/// build time, one part per param.
-fn href_parts(
-    pattern: &RoutePattern,
-    matchers: &BTreeMap<String, MatcherKind>,
-) -> Vec<TokenStream> {
+/// A part of `href`: static text (merged and encoded at build time), or a param's
+/// `routekit::__private::HrefPart`.
+enum HrefPiece {
+    Text(String),
+    Param(TokenStream),
+}
+
+/// The parts of `href`, in order.
+fn href_parts(pattern: &RoutePattern, matchers: &BTreeMap<String, MatcherKind>) -> Vec<HrefPiece> {
     let rt = quote!(__rk);
     let mut parts = Vec::new();
     if pattern.shape != Shape::Segments {
@@ -178,10 +208,9 @@ fn href_parts(
         }
     };
     let mut text = String::new();
-    let flush = |text: &mut String, parts: &mut Vec<TokenStream>| {
+    let flush = |text: &mut String, parts: &mut Vec<HrefPiece>| {
         if !text.is_empty() {
-            let literal = std::mem::take(text);
-            parts.push(quote!(#rt::HrefPart::Text(#literal)));
+            parts.push(HrefPiece::Text(std::mem::take(text)));
         }
     };
     for segment in &pattern.segments {
@@ -190,11 +219,11 @@ fn href_parts(
                 flush(&mut text, &mut parts);
                 let param = &pattern.params[*i];
                 let (name, value) = (param.name.as_str(), value_of(param));
-                parts.push(if param.rest {
+                parts.push(HrefPiece::Param(if param.rest {
                     quote!(#rt::HrefPart::RestSegment(#name, #value))
                 } else {
                     quote!(#rt::HrefPart::OptionalSegment(#name, #value))
-                });
+                }));
                 continue;
             }
             Segment::Mixed(parts) => parts,
@@ -209,13 +238,13 @@ fn href_parts(
                     flush(&mut text, &mut parts);
                     let param = &pattern.params[*i];
                     let (name, value) = (param.name.as_str(), value_of(param));
-                    parts.push(if param.optional {
+                    parts.push(HrefPiece::Param(if param.optional {
                         quote!(#rt::HrefPart::Optional(#name, #value))
                     } else if param.rest {
                         quote!(#rt::HrefPart::Rest(#name, #value))
                     } else {
                         quote!(#rt::HrefPart::Required(#name, #value))
-                    });
+                    }));
                 }
             }
         }

@@ -15,7 +15,7 @@ fn back(href: &str) -> (&'static str, Vec<(&'static str, String)>) {
 }
 
 fn main() {
-    assert_eq!(root::Params {}.href().as_deref(), Ok("/"));
+    assert_eq!(root::Params::new().href().as_deref(), Ok("/"));
     assert_eq!(back("/").0, "/");
 
     for slug in [
