@@ -15,13 +15,17 @@ use crate::matching::{HrefError, HrefPart, ParamsError, href};
 /// What [`NoParams`] knows of its route (generated code implements it).
 #[doc(hidden)]
 pub trait StaticRoute: 'static {
-    /// The route's path, its static text percent-encoded, as `href` gives it.
+    /// The route's path, its static text percent-encoded (empty for a route that matches
+    /// only `/`, which `href` gives as `/`).
     const PATH: &'static str;
 }
 
 /// The params of a route without params (`src/routes/about`): the route's `Params` is
-/// `NoParams<Route>`, `Route` naming the route. It extracts from any request of the route, and
-/// [`href`](Self::href) gives the route's path.
+/// `NoParams<__Route>`, a hidden marker type naming the route. It extracts from any request of
+/// the route, and [`href`](Self::href) gives the route's path.
+///
+/// Being an alias of a type of routekit's, such a `Params` is built with `Params::new()` (or
+/// `default()`), not `Params {}`, and takes no impls of the app's own.
 pub struct NoParams<R> {
     route: PhantomData<fn() -> R>,
 }

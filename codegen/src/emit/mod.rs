@@ -3,7 +3,8 @@
 //! For `#[derive(Routes)] struct App;` it emits, next to the struct:
 //! - a module `app_routes` (its `#[path]` the routes folder) holding one module per route
 //!   folder, each with a relative `#[path]` to the folder, so that `+server.rs`, `+page.server.rs` and
-//!   `+layout.server.rs` are real modules whose `super::Params` is the route's params struct;
+//!   `+layout.server.rs` are real modules whose `super::Params` is the route's params (a
+//!   struct, or for a route without params an alias of `routekit::NoParams`);
 //! - a module `params` with the matcher files, and the dispatch function `lookup`;
 //! - `App::routes()`, `App::resolve(path)` and `App::lookup(path)`.
 //!

@@ -130,24 +130,27 @@ pub fn params_struct(
 }
 
 /// The `Params` of a route without params: `routekit::NoParams`, which gives every such
-/// route the same impls, named for this route by a marker type that carries its path.
+/// route the same impls, named for this route by a marker type that carries its path. The
+/// marker's name is reserved-looking and hidden: route files glob-import their module
+/// (`use super::*`), and a `Route` there could clash with one of theirs.
 fn no_params(id: &str, pattern: &RoutePattern) -> TokenStream {
+    // A route without params has only static text in its `href`.
     let path: String = href_parts(pattern, &BTreeMap::new())
         .into_iter()
-        .map(|part| match part {
-            HrefPiece::Text(text) => text,
-            // A route without params has no param parts.
-            HrefPiece::Param(_) => String::new(),
+        .filter_map(|part| match part {
+            HrefPiece::Text(text) => Some(text),
+            HrefPiece::Param(_) => None,
         })
         .collect();
-    let doc = format!("The params of the route `{id}`: it has none.");
-    let route_doc = format!("The route `{id}`, as its `Params` names it.");
+    let doc = format!(
+        "The params of the route `{id}`: it has none (`Params::new()`, `href()` gives its path)."
+    );
     quote! {
         #[doc = #doc]
-        pub type Params = ::routekit::NoParams<Route>;
-        #[doc = #route_doc]
-        pub struct Route;
-        impl __rk::StaticRoute for Route {
+        pub type Params = ::routekit::NoParams<__Route>;
+        #[doc(hidden)]
+        pub struct __Route;
+        impl __rk::StaticRoute for __Route {
             const PATH: &'static str = #path;
         }
     }

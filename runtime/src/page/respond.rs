@@ -21,8 +21,8 @@ use crate::server::ResponseFuture;
 use crate::server::error::{Kind, error_response};
 use crate::server::hooks::public_message;
 
-/// [`render_page`], boxed here rather than in the caller, generic over the app: its future's
-/// code (and drop glue) is then compiled once, in routekit.
+/// [`render_page`], boxed here rather than by the caller (which is generic over the app), so
+/// that its future's code and drop glue are compiled once, in routekit.
 pub(crate) fn serve_page(
     app: Arc<dyn PageApp>,
     request: Request,

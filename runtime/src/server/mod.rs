@@ -314,16 +314,17 @@ fn not_found_or_malformed(
     status: StatusCode,
     message: &'static str,
 ) -> ResponseFuture {
-    let accept = header_text(&request, header::ACCEPT).filter(|a| !a.is_empty());
-    let wants_json = negotiate(
-        accept.unwrap_or("text/html"),
-        &["application/json", "text/html"],
-    ) == Some("application/json");
-    if wants_json {
-        return ready(error::error_response(status, message.to_owned()));
-    }
-    let (parts, _) = request.into_parts();
+    // All of it inside the future, as for any other route: under `catch_panic`.
     Box::pin(async move {
+        let accept = header_text(&request, header::ACCEPT).filter(|a| !a.is_empty());
+        let wants_json = negotiate(
+            accept.unwrap_or("text/html"),
+            &["application/json", "text/html"],
+        ) == Some("application/json");
+        if wants_json {
+            return error::error_response(status, message.to_owned());
+        }
+        let (parts, _) = request.into_parts();
         respond::respond_with_error(&*app, parts, status, Some(message.to_owned())).await
     })
 }

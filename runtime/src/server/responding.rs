@@ -1,7 +1,8 @@
 //! The future of one request: the handler's (or the `handle` hook's) boxed future, then the
 //! finishing touches (cookies, `Vary`, the error body, `HEAD`). It is a named type rather
 //! than an `async fn`, so that the router's fallback returns it without a box of its own:
-//! serving a route costs the one allocation of its handler's future, as in axum.
+//! serving an endpoint costs the one allocation of its handler's future, as in axum (a page,
+//! a data request or an error page also allocates the app object its machinery takes).
 
 use std::future::Future;
 use std::pin::Pin;

@@ -6,7 +6,7 @@
 #[routes(dir = "./href_round_trip/routes")]
 struct App;
 
-use app_routes::{blog_slug, files_path, lang_home, root};
+use app_routes::{about_us, blog_slug, files_path, g_inside, lang_home, root};
 
 /// Resolves `href` and returns the route id and its params.
 fn back(href: &str) -> (&'static str, Vec<(&'static str, String)>) {
@@ -17,6 +17,15 @@ fn back(href: &str) -> (&'static str, Vec<(&'static str, String)>) {
 fn main() {
     assert_eq!(root::Params::new().href().as_deref(), Ok("/"));
     assert_eq!(back("/").0, "/");
+
+    // Routes without params: routekit's `NoParams`, each with its own path.
+    let about = about_us::Params::new();
+    assert_eq!(about.href().as_deref(), Ok("/about%20us"));
+    assert_eq!(back("/about us").0, "/about us");
+    assert_eq!(about, about_us::Params::default());
+    assert_eq!(format!("{about:?}"), "Params");
+    assert_eq!(g_inside::Params::new().href().as_deref(), Ok("/inside"));
+    assert_eq!(back("/inside").0, "/(g)/inside");
 
     for slug in [
         "hello",
