@@ -3,36 +3,34 @@
 //! unexpected error's message comes from the `handle_error` hook when the app has one.
 
 use axum::body::Body;
-use axum::http::{HeaderValue, Method, Uri, header};
+use axum::http::{HeaderValue, header};
 use axum::response::Response;
 
 use super::UnexpectedError;
 use super::error::{ErrorBody, UnexpectedSource, error_page};
+use super::responding::ErrorHook;
 use crate::negotiate::negotiate;
-use crate::page::app::HandleError;
 
 /// Gives `response` (which carries an [`ErrorBody`]) its body.
 pub(crate) async fn render(
-    handle_error: Option<HandleError>,
+    error_hook: Option<&ErrorHook>,
     response: Response,
     accept: Option<&str>,
-    request_line: Option<&(Method, Uri)>,
 ) -> Response {
     let Some(mut body) = response.extensions().get::<ErrorBody>().cloned() else {
         return response;
     };
-    if let (Some(UnexpectedSource(source)), Some((method, uri)), Some(handle_error)) = (
+    if let (Some(UnexpectedSource(source)), Some(error_hook)) = (
         response.extensions().get::<UnexpectedSource>().cloned(),
-        request_line,
-        handle_error,
+        error_hook,
     ) {
         let error = UnexpectedError {
             error: source.as_ref(),
             status: body.status,
-            method,
-            path: uri.path(),
+            method: &error_hook.method,
+            path: error_hook.uri.path(),
         };
-        if let Some(message) = handle_error(error).await {
+        if let Some(message) = (error_hook.hook)(error).await {
             body.message = message;
         }
     }

@@ -231,9 +231,13 @@ pub(crate) fn respond_at<A: RouteTable>(
         is_head: request.method() == Method::HEAD,
         vary_accept: request.method() == Method::GET && route.is_some_and(|r| r.endpoint && r.page),
         // Only an app with `handle_error` needs the method and URI after the request is served.
-        request_line: A::HAS_HANDLE_ERROR
-            .then(|| Box::new((request.method().clone(), request.uri().clone()))),
-        handle_error: handle_error_of::<A>(),
+        error_hook: handle_error_of::<A>().map(|hook| {
+            Box::new(responding::ErrorHook {
+                hook,
+                method: request.method().clone(),
+                uri: request.uri().clone(),
+            })
+        }),
     };
     let future = match (endpoint, route) {
         (Some(Some(handler)), _) => A::call_endpoint(rank, handler, request, state),

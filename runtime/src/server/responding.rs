@@ -31,11 +31,20 @@ pub(crate) struct Finish {
     pub(crate) vary_accept: bool,
     /// The request's `If-None-Match`, for a 304.
     pub(crate) if_none_match: Option<HeaderValue>,
-    /// The request's method and URI, for `handle_error` (only when the app has one; boxed so
-    /// that the future stays small for the others).
-    pub(crate) request_line: Option<Box<(Method, Uri)>>,
-    /// The app's `handle_error` hook, for the message of an unexpected error.
-    pub(crate) handle_error: Option<HandleError>,
+    /// The app's `handle_error` hook with the request's method and URI, for the message of an
+    /// unexpected error (only when the app has the hook; boxed so that the future stays small
+    /// for the others).
+    pub(crate) error_hook: Option<Box<ErrorHook>>,
+}
+
+/// What `handle_error` is given besides the error: the request's method and URI.
+pub(crate) struct ErrorHook {
+    /// The app's `handle_error`.
+    pub(crate) hook: HandleError,
+    /// The request's method.
+    pub(crate) method: Method,
+    /// The request's URI.
+    pub(crate) uri: Uri,
 }
 
 /// The future of a request served by routekit.
@@ -88,13 +97,11 @@ impl Future for Responding {
                     }
                     if response.extensions().get::<ErrorBody>().is_some() {
                         let accept = finish.accept.take();
-                        let request_line = finish.request_line.take();
+                        let error_hook = finish.error_hook.take();
                         let is_head = finish.is_head;
-                        let handle_error = finish.handle_error;
                         let render = Box::pin(async move {
                             let accept = accept.as_ref().and_then(|v| v.to_str().ok());
-                            let request_line = request_line.as_deref();
-                            error_body::render(handle_error, response, accept, request_line).await
+                            error_body::render(error_hook.as_deref(), response, accept).await
                         });
                         this.stage = Stage::Rendering(render, is_head);
                         continue;
