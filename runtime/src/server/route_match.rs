@@ -47,6 +47,10 @@ impl RouteMatch {
         let rank = usize::try_from(raw.rank)
             .ok()
             .filter(|_| raw.rank != u32::MAX)?;
+        // A route without params (the usual static route) skips the copying loop.
+        if param_count == 0 {
+            return Some(Self::new(rank, std::iter::empty()));
+        }
         Some(match raw.borrowed() {
             Some(values) => Self::new(rank, values.iter().take(param_count).copied()),
             None => Self::new(rank, raw.values().take(param_count)),
