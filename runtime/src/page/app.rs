@@ -7,6 +7,7 @@
 use std::future::Future;
 use std::marker::PhantomData;
 use std::pin::Pin;
+use std::sync::Arc;
 
 use axum::extract::Request;
 use axum::http::request::Parts;
@@ -47,19 +48,18 @@ pub(crate) trait PageApp: Send + Sync + 'static {
     fn handle_error(&self) -> Option<HandleError>;
 }
 
+/// App `A` with `state`, for the page machinery.
+pub(crate) fn bind<A: RouteTable>(state: A::State) -> Arc<dyn PageApp> {
+    Arc::new(Bound::<A> {
+        state,
+        app: PhantomData,
+    })
+}
+
 /// App `A` with its state: the one implementation of [`PageApp`].
 pub(crate) struct Bound<A: RouteTable> {
     state: A::State,
     app: PhantomData<fn() -> A>,
-}
-
-impl<A: RouteTable> Bound<A> {
-    pub(crate) fn new(state: A::State) -> Self {
-        Bound {
-            state,
-            app: PhantomData,
-        }
-    }
 }
 
 impl<A: RouteTable> PageApp for Bound<A> {

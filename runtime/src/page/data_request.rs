@@ -2,8 +2,6 @@
 //! SvelteKit 2's format (`{"type":"data","nodes":[…]}`, node data devalue-encoded), which
 //! SvelteKit's client reads when it navigates.
 
-use std::sync::Arc;
-
 use axum::extract::Request;
 use axum::http::{HeaderValue, StatusCode, Uri, header};
 use axum::response::{IntoResponse, Response};
@@ -14,7 +12,6 @@ use super::devalue;
 use super::info::PageInfo;
 use super::loads::{Slot, run_loads};
 use crate::Error;
-use crate::server::ResponseFuture;
 use crate::server::error::Kind;
 use crate::server::hooks::public_message;
 
@@ -94,18 +91,8 @@ pub(crate) fn not_found() -> Response {
     StatusCode::NOT_FOUND.into_response()
 }
 
-/// [`respond`], boxed here (see `respond::serve_page`).
-pub(crate) fn serve(
-    app: Arc<dyn PageApp>,
-    request: Request,
-    page: &'static PageInfo,
-    data_request: DataRequest,
-) -> ResponseFuture {
-    Box::pin(async move { respond(&*app, request, page, &data_request).await })
-}
-
 /// Runs the page's loads and answers their data, or `{"type":"redirect"}` when one redirects.
-async fn respond(
+pub(crate) async fn respond(
     app: &dyn PageApp,
     request: Request,
     page: &PageInfo,

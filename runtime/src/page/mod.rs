@@ -11,7 +11,8 @@ mod loads;
 mod output;
 mod parent;
 mod render;
-pub(crate) mod respond;
+mod respond;
+mod serve;
 mod templates;
 
 pub use handler::{Action, BoxFuture, Load};
@@ -19,3 +20,5 @@ pub use info::{NodeInfo, NodeKind, PageInfo};
 pub use output::{ActionOutput, ActionResult, LoadOutput, NodeData};
 pub use parent::Parent;
 pub use templates::Templates;
+
+pub(crate) use serve::{PageRequest, serve};

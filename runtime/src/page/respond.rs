@@ -17,25 +17,12 @@ use super::output::ActionResult;
 use super::render::{Frame, Outcome, RequestContext, render_branch};
 use crate::Error;
 use crate::route::RouteInfo;
-use crate::server::ResponseFuture;
 use crate::server::error::{Kind, error_response};
 use crate::server::hooks::public_message;
 
-/// [`render_page`], boxed here rather than by the caller (which is generic over the app), so
-/// that its future's code and drop glue are compiled once, in routekit.
-pub(crate) fn serve_page(
-    app: Arc<dyn PageApp>,
-    request: Request,
-    rank: usize,
-    route: &'static RouteInfo,
-    page: &'static PageInfo,
-) -> ResponseFuture {
-    Box::pin(render_page(app, request, rank, route, page))
-}
-
 /// Serves a request that SvelteKit sends to a page: GET, HEAD and POST render it (POST runs a
 /// form action first), OPTIONS answers 204, any other method 405.
-async fn render_page(
+pub(crate) async fn render_page(
     app: Arc<dyn PageApp>,
     request: Request,
     rank: usize,

@@ -40,9 +40,11 @@ use axum::http::{Method, StatusCode, header};
 use axum::response::Response;
 
 use crate::negotiate::negotiate;
-use crate::page::app::{Bound, PageApp, handle_error_of};
+use crate::page::app::{bind, handle_error_of};
 use crate::page::data_request;
-use crate::page::{ActionResult, BoxFuture, NodeData, NodeInfo, PageInfo, Templates, respond};
+use crate::page::{
+    self, ActionResult, BoxFuture, NodeData, NodeInfo, PageInfo, PageRequest, Templates,
+};
 use crate::route::RouteInfo;
 
 pub use error::{Error, ErrorBody, error, fail, json, redirect};
@@ -259,21 +261,23 @@ pub fn resolve<A: RouteTable>(state: A::State, request: Request, target: Target)
     match target {
         Target::Route { rank, route } => serve_route::<A>(state, request, rank, route),
         Target::Data { rank, data } => match rank.and_then(A::page) {
-            Some(page) => data_request::serve(bind::<A>(state), request, page, data),
+            Some(page) => page::serve(bind::<A>(state), request, PageRequest::Data { page, data }),
             None => ready(data_request::not_found()),
         },
-        Target::NotFound => not_found_or_malformed(
-            bind::<A>(state),
-            request,
-            StatusCode::NOT_FOUND,
-            "Not Found",
-        ),
-        Target::Malformed => not_found_or_malformed(
-            bind::<A>(state),
-            request,
-            StatusCode::BAD_REQUEST,
-            "Malformed URI",
-        ),
+        Target::NotFound => {
+            let what = PageRequest::Error {
+                status: StatusCode::NOT_FOUND,
+                message: "Not Found",
+            };
+            page::serve(bind::<A>(state), request, what)
+        }
+        Target::Malformed => {
+            let what = PageRequest::Error {
+                status: StatusCode::BAD_REQUEST,
+                message: "Malformed URI",
+            };
+            page::serve(bind::<A>(state), request, what)
+        }
     }
 }
 
@@ -293,44 +297,18 @@ fn serve_route<A: RouteTable>(
         }
     } else {
         match A::page(rank) {
-            Some(page) => respond::serve_page(bind::<A>(state), request, rank, route, page),
+            Some(page) => {
+                let what = PageRequest::Page { rank, route, page };
+                page::serve(bind::<A>(state), request, what)
+            }
             None => ready(no_such_handler(rank, "page")),
         }
     }
 }
 
-/// App `A` with `state`, for the page machinery.
-fn bind<A: RouteTable>(state: A::State) -> Arc<dyn PageApp> {
-    Arc::new(Bound::<A>::new(state))
-}
-
 /// A response that is already there, as a [`ResponseFuture`].
 fn ready(response: Response) -> ResponseFuture {
     Box::pin(std::future::ready(response))
-}
-
-/// The 404 of an unmatched path or the 400 of a malformed one: for a client that prefers
-/// HTML, the root error page inside the root layout (SvelteKit's `respond_with_error`); for
-/// one that prefers JSON, `{"message": …}`.
-fn not_found_or_malformed(
-    app: Arc<dyn PageApp>,
-    request: Request,
-    status: StatusCode,
-    message: &'static str,
-) -> ResponseFuture {
-    // All of it inside the future, as for any other route: under `catch_panic`.
-    Box::pin(async move {
-        let accept = header_text(&request, header::ACCEPT).filter(|a| !a.is_empty());
-        let wants_json = negotiate(
-            accept.unwrap_or("text/html"),
-            &["application/json", "text/html"],
-        ) == Some("application/json");
-        if wants_json {
-            return error::error_response(status, message.to_owned());
-        }
-        let (parts, _) = request.into_parts();
-        respond::respond_with_error(&*app, parts, status, Some(message.to_owned())).await
-    })
 }
 
 /// SvelteKit's `is_endpoint_request`, for a route with both a page and an endpoint.
