@@ -43,7 +43,7 @@ pub use negotiate::negotiate;
 pub use no_params::NoParams;
 pub use page::{
     Action, ActionOutput, ActionResult, Load, LoadOutput, NodeInfo, NodeKind, PageInfo, Parent,
-    Templates,
+    TemplateError, TemplateVars, Templates,
 };
 pub use path::{
     MalformedUri, TrailingSlash, decode_pathname, decode_uri_component, normalize_path,

@@ -16,10 +16,11 @@ use crate::manifest::{Component, Manifest, NodeKind, Route};
 /// The generated pieces: items for the container module and the bodies of `RouteTable`'s
 /// page methods.
 pub struct PageItems {
-    /// `NODES`, `PAGES` and `TEMPLATES`, inside the container module.
+    /// `NODES`, `PAGES` and (for an app with templates) `TEMPLATES`, inside the container
+    /// module.
     pub statics: TokenStream,
-    /// `fn page`, `fn nodes`, `fn root_nodes`, `fn templates`, `fn call_load`, `fn
-    /// call_action`, inside `impl RouteTable`.
+    /// `fn page`, `fn nodes`, `fn root_nodes`, `fn call_load`, `fn call_action` and (for an
+    /// app with templates) `fn render`, inside `impl RouteTable`.
     pub methods: TokenStream,
 }
 
@@ -167,9 +168,28 @@ pub fn page_items(
         pub static NODES: [::routekit::NodeInfo; #node_count] = [#(#node_infos),*];
         /// The page of each route, by rank.
         pub static PAGES: [::core::option::Option<::routekit::PageInfo>; #page_count] = [#(#pages),*];
-        /// The templates, embedded: `(name, source)`.
-        pub static TEMPLATES: [(&str, &str); #template_count] = [#(#templates),*];
     };
+    // Only an app with templates names the engine (see `RouteTable::render`): an app of
+    // endpoints alone does not link it.
+    let (template_static, render) = if templates.is_empty() {
+        (quote!(), quote!())
+    } else {
+        let template_static = quote! {
+            /// The templates, embedded: `(name, source)`.
+            pub static TEMPLATES: [(&str, &str); #template_count] = [#(#templates),*];
+        };
+        let render = quote! {
+            fn render(
+                name: &str,
+                vars: ::routekit::TemplateVars<'_>,
+            ) -> ::core::result::Result<::std::string::String, ::routekit::TemplateError> {
+                static COMPILED: ::std::sync::OnceLock<::routekit::Templates> = ::std::sync::OnceLock::new();
+                COMPILED.get_or_init(|| ::routekit::Templates::new(&TEMPLATES)).render(name, vars)
+            }
+        };
+        (template_static, render)
+    };
+    let statics = quote!(#statics #template_static);
     let methods = quote! {
         fn page(rank: usize) -> ::core::option::Option<&'static ::routekit::PageInfo> {
             PAGES.get(rank).and_then(::core::option::Option::as_ref)
@@ -183,10 +203,7 @@ pub fn page_items(
             (#root_layout, #root_error)
         }
 
-        fn templates() -> &'static ::routekit::Templates {
-            static COMPILED: ::std::sync::OnceLock<::routekit::Templates> = ::std::sync::OnceLock::new();
-            COMPILED.get_or_init(|| ::routekit::Templates::new(&TEMPLATES))
-        }
+        #render
 
         fn call_load(
             node: usize,

@@ -1,4 +1,5 @@
-//! An app as one object for the page machinery: its nodes, templates, loads and actions with
+//! An app as one object for the page machinery: its nodes, templates (rendered by the app, which names the engine only if it has
+//! templates), loads and actions with
 //! its state bound. Rendering pages, running loads (futures joined and shared), actions and
 //! data requests is a good part of the runtime; taking the app as a `dyn PageApp` rather than
 //! as a type parameter compiles that code once, in routekit, instead of again in every app
@@ -15,7 +16,7 @@ use axum::http::request::Parts;
 use super::handler::BoxFuture;
 use super::info::NodeInfo;
 use super::output::{ActionResult, NodeData};
-use super::templates::Templates;
+use super::template_vars::{TemplateError, TemplateVars};
 use crate::server::{RouteTable, UnexpectedError};
 
 /// The `handle_error` hook of an app that has one ([`RouteTable::handle_error`]).
@@ -33,8 +34,8 @@ pub(crate) trait PageApp: Send + Sync + 'static {
     fn nodes(&self) -> &'static [NodeInfo];
     /// [`RouteTable::root_nodes`].
     fn root_nodes(&self) -> (usize, usize);
-    /// [`RouteTable::templates`].
-    fn templates(&self) -> &'static Templates;
+    /// [`RouteTable::render`].
+    fn render(&self, name: &str, vars: TemplateVars<'_>) -> Result<String, TemplateError>;
     /// [`RouteTable::call_load`] with the app's state.
     fn call_load(&self, node: usize, parts: Parts) -> BoxFuture<NodeData>;
     /// [`RouteTable::call_action`] with the app's state.
@@ -71,8 +72,8 @@ impl<A: RouteTable> PageApp for Bound<A> {
         A::root_nodes()
     }
 
-    fn templates(&self) -> &'static Templates {
-        A::templates()
+    fn render(&self, name: &str, vars: TemplateVars<'_>) -> Result<String, TemplateError> {
+        A::render(name, vars)
     }
 
     fn call_load(&self, node: usize, parts: Parts) -> BoxFuture<NodeData> {

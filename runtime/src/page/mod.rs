@@ -13,12 +13,14 @@ mod parent;
 mod render;
 mod respond;
 mod serve;
+mod template_vars;
 mod templates;
 
 pub use handler::{Action, BoxFuture, Load};
 pub use info::{NodeInfo, NodeKind, PageInfo};
 pub use output::{ActionOutput, ActionResult, LoadOutput, NodeData};
 pub use parent::Parent;
+pub use template_vars::{TemplateError, TemplateVars};
 pub use templates::Templates;
 
 pub(crate) use serve::{PageRequest, serve};

@@ -2,16 +2,13 @@
 //! boundary) into one HTML document: the innermost template first, each layout around it as
 //! `{{ children }}`.
 
-use std::collections::BTreeMap;
-
 use axum::http::request::Parts;
-use minijinja::Value;
-use minijinja::value::Serde;
 use serde_json::{Map, Value as Json};
 
+use super::app::PageApp;
 use super::info::{NodeInfo, NodeKind};
 use super::output::merge_into;
-use super::templates::Templates;
+use super::template_vars::{TemplateError, TemplateVars};
 use crate::matching::decode_param;
 use crate::route::RouteInfo;
 use crate::server::context::Context;
@@ -71,12 +68,12 @@ pub(crate) struct Outcome {
 
 /// Renders `frames` (outermost first): each node gets the merged data of the nodes up to it.
 pub(crate) fn render_branch(
-    templates: &Templates,
-    nodes: &[NodeInfo],
+    app: &dyn PageApp,
     frames: &[Frame<'_>],
     request: &RequestContext,
     outcome: &Outcome,
-) -> Result<String, minijinja::Error> {
+) -> Result<String, TemplateError> {
+    let nodes: &[NodeInfo] = app.nodes();
     let mut merged = Map::new();
     let mut data_at = Vec::with_capacity(frames.len());
     for frame in frames {
@@ -89,10 +86,7 @@ pub(crate) fn render_branch(
     for (frame, data) in frames.iter().zip(data_at).rev() {
         let node = &nodes[frame.node];
         html = Some(match node.template {
-            Some(name) => {
-                let context = context(data, request, outcome, html.take());
-                templates.render(name, context)?
-            }
+            Some(name) => app.render(name, vars(data, request, outcome, html.take()))?,
             None => match node.kind {
                 NodeKind::Layout => html.take().unwrap_or_default(),
                 NodeKind::Error => default_error(outcome),
@@ -103,31 +97,23 @@ pub(crate) fn render_branch(
     Ok(html.unwrap_or_default())
 }
 
-fn context(
+/// What the template of a node with `data` sees.
+fn vars<'a>(
     data: Json,
-    request: &RequestContext,
-    outcome: &Outcome,
+    request: &'a RequestContext,
+    outcome: &'a Outcome,
     children: Option<String>,
-) -> Value {
-    let mut vars: BTreeMap<&'static str, Value> = BTreeMap::new();
-    vars.insert("data", Value::from(Serde(data)));
-    vars.insert("params", Value::from(Serde(&request.params)));
-    vars.insert("url", Value::from(Serde(&request.url)));
-    vars.insert("route", Value::from(Serde(&request.route)));
-    vars.insert("status", Value::from(outcome.status));
-    if let Some(form) = &outcome.form {
-        vars.insert("form", Value::from(Serde(form)));
+) -> TemplateVars<'a> {
+    TemplateVars {
+        data,
+        params: &request.params,
+        url: &request.url,
+        route: &request.route,
+        status: outcome.status,
+        form: outcome.form.as_ref(),
+        error: outcome.error.as_deref(),
+        children,
     }
-    if let Some(message) = &outcome.error {
-        vars.insert(
-            "error",
-            Value::from(Serde(serde_json::json!({ "message": message }))),
-        );
-    }
-    if let Some(children) = children {
-        vars.insert("children", Value::from_safe_string(children));
-    }
-    Value::from_object(vars)
 }
 
 /// routekit's built-in `+error.html`: the status and the message, escaped.

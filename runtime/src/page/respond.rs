@@ -189,7 +189,7 @@ fn render(
     context: &RequestContext,
     outcome: &Outcome,
 ) -> Option<Response> {
-    match render_branch(app.templates(), app.nodes(), frames, context, outcome) {
+    match render_branch(app, frames, context, outcome) {
         Ok(html) => {
             let status = StatusCode::from_u16(outcome.status).unwrap_or(StatusCode::OK);
             let mut response = Response::new(Body::from(html));

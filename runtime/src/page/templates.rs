@@ -2,8 +2,16 @@
 //! and compiled once into a minijinja environment. Auto-escaping is on (the names end in
 //! `.html`); routekit checks their syntax at compile time, so a broken template is a compile
 //! error naming its file rather than a failing request.
+//!
+//! Only the generated `RouteTable::render` of an app with templates names this type, so the
+//! binary of an app without templates (endpoints only) does not link minijinja.
+
+use std::collections::BTreeMap;
 
 use minijinja::Environment;
+use minijinja::value::{Serde, Value};
+
+use super::template_vars::{TemplateError, TemplateVars};
 
 /// Every template of an app, by name (its path under the routes folder).
 pub struct Templates {
@@ -23,12 +31,33 @@ impl Templates {
         Templates { env }
     }
 
-    /// Renders template `name` with `context`.
-    pub(crate) fn render(
-        &self,
-        name: &str,
-        context: minijinja::Value,
-    ) -> Result<String, minijinja::Error> {
-        self.env.get_template(name)?.render(context)
+    /// Renders template `name` with `vars`.
+    pub fn render(&self, name: &str, vars: TemplateVars<'_>) -> Result<String, TemplateError> {
+        let template = self.env.get_template(name).map_err(TemplateError::new)?;
+        template.render(context(vars)).map_err(TemplateError::new)
     }
+}
+
+/// `vars` as minijinja's context.
+fn context(vars: TemplateVars<'_>) -> Value {
+    let mut context: BTreeMap<&'static str, Value> = BTreeMap::new();
+    context.insert("data", Value::from(Serde(vars.data)));
+    context.insert("params", Value::from(Serde(vars.params)));
+    context.insert("url", Value::from(Serde(vars.url)));
+    context.insert("route", Value::from(Serde(vars.route)));
+    context.insert("status", Value::from(vars.status));
+    if let Some(form) = vars.form {
+        context.insert("form", Value::from(Serde(form)));
+    }
+    if let Some(message) = vars.error {
+        // `error` as SvelteKit's pages see it: `{"message": …}`.
+        context.insert(
+            "error",
+            Value::from(Serde(serde_json::json!({ "message": message }))),
+        );
+    }
+    if let Some(children) = vars.children {
+        context.insert("children", Value::from_safe_string(children));
+    }
+    Value::from_object(context)
 }

@@ -43,7 +43,8 @@ use crate::negotiate::negotiate;
 use crate::page::app::{bind, handle_error_of};
 use crate::page::data_request;
 use crate::page::{
-    self, ActionResult, BoxFuture, NodeData, NodeInfo, PageInfo, PageRequest, Templates,
+    self, ActionResult, BoxFuture, NodeData, NodeInfo, PageInfo, PageRequest, TemplateError,
+    TemplateVars,
 };
 use crate::route::RouteInfo;
 
@@ -100,8 +101,13 @@ pub trait RouteTable: 'static {
     /// The root layout and root error nodes, which render errors of unmatched paths.
     fn root_nodes() -> (usize, usize);
 
-    /// The app's templates, compiled once.
-    fn templates() -> &'static Templates;
+    /// Renders the app's template `name` with `vars`. Generated for an app with templates
+    /// (compiling them into a [`Templates`](crate::Templates) once); an app without any has
+    /// none to render, and its binary does not link the template engine.
+    fn render(name: &str, vars: TemplateVars<'_>) -> Result<String, TemplateError> {
+        let _ = vars;
+        Err(TemplateError::missing(name))
+    }
 
     /// Runs the `load` of node `node` (only called for nodes whose [`NodeInfo`] says so).
     fn call_load(node: usize, parts: Parts, state: Self::State) -> BoxFuture<NodeData>;
