@@ -25,6 +25,7 @@ fn main() {
         "pages",
         "request_context",
         "hooks",
+        "no_templates",
     ] {
         routekit_codegen::track(format!("fixtures/{fixture}/src/routes"));
     }

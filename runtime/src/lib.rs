@@ -43,7 +43,7 @@ pub use negotiate::negotiate;
 pub use no_params::NoParams;
 pub use page::{
     Action, ActionOutput, ActionResult, Load, LoadOutput, NodeInfo, NodeKind, PageInfo, Parent,
-    TemplateError, TemplateVars, Templates,
+    TemplateError, TemplateVars,
 };
 pub use path::{
     MalformedUri, TrailingSlash, decode_pathname, decode_uri_component, normalize_path,
@@ -61,10 +61,9 @@ pub use server::{RouteService, ServiceFuture, service, service_with};
 pub mod __private {
     pub use crate::matching::*;
     pub use crate::no_params::StaticRoute;
-    pub use crate::page::{BoxFuture, NodeData};
+    pub use crate::page::{BoxFuture, NodeData, Templates};
     pub use crate::server::{ResponseFuture, no_such_handler, params_from_parts, respond};
     pub use axum;
-    pub use minijinja;
 
     /// The app state type `#[routes(state = T)]` names, given by the derive next to the
     /// struct (where `T`'s name resolves) so that the rest of the generated code, which may

@@ -48,6 +48,13 @@ pub fn negotiate<'t>(accept: &str, types: &[&'t str]) -> Option<&'t str> {
     best.map(|(_, candidate)| candidate)
 }
 
+/// Whether `accept` prefers JSON to HTML: SvelteKit's `negotiate(accept, ['application/json',
+/// 'text/html']) === 'application/json'`, which decides between a JSON and an HTML answer for
+/// errors and form actions.
+pub(crate) fn prefers_json(accept: &str) -> bool {
+    negotiate(accept, &["application/json", "text/html"]) == Some("application/json")
+}
+
 /// The first candidate (in `types` order) that `entry` matches.
 fn first_match<'t>(entry: &Entry<'_>, types: &[&'t str]) -> Option<&'t str> {
     types

@@ -183,8 +183,8 @@ pub fn page_items(
                 name: &str,
                 vars: ::routekit::TemplateVars<'_>,
             ) -> ::core::result::Result<::std::string::String, ::routekit::TemplateError> {
-                static COMPILED: ::std::sync::OnceLock<::routekit::Templates> = ::std::sync::OnceLock::new();
-                COMPILED.get_or_init(|| ::routekit::Templates::new(&TEMPLATES)).render(name, vars)
+                static COMPILED: ::std::sync::OnceLock<#rt::Templates> = ::std::sync::OnceLock::new();
+                COMPILED.get_or_init(|| #rt::Templates::new(&TEMPLATES)).render(name, vars)
             }
         };
         (template_static, render)

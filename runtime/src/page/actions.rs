@@ -10,7 +10,7 @@ use super::app::{HandleError, PageApp};
 use super::devalue;
 use super::info::PageInfo;
 use super::output::ActionResult;
-use crate::negotiate::negotiate;
+use crate::negotiate::prefers_json;
 use crate::server::error::Kind;
 use crate::server::hooks::public_message;
 use crate::{Error, error};
@@ -26,7 +26,7 @@ pub(crate) fn is_json_mode(headers: &HeaderMap) -> bool {
         .get(header::ACCEPT)
         .and_then(|v| v.to_str().ok())
         .unwrap_or("*/*");
-    negotiate(accept, &["application/json", "text/html"]) == Some("application/json")
+    prefers_json(accept)
 }
 
 /// Runs the action a POST names, after SvelteKit's checks: a page without actions is a 405,

@@ -1,9 +1,9 @@
-//! An app as one object for the page machinery: its nodes, templates (rendered by the app, which names the engine only if it has
-//! templates), loads and actions with
-//! its state bound. Rendering pages, running loads (futures joined and shared), actions and
-//! data requests is a good part of the runtime; taking the app as a `dyn PageApp` rather than
-//! as a type parameter compiles that code once, in routekit, instead of again in every app
-//! (a clean build of a small app was 0.3 s slower for it).
+//! An app as one object for the page machinery: its nodes, loads and actions with its state
+//! bound, and its templates (which the app renders: see `RouteTable::render`). Rendering
+//! pages, running loads (futures joined and shared), actions and data requests is a good part
+//! of the runtime; taking the app as a `dyn PageApp` rather than as a type parameter compiles
+//! that code once, in routekit, instead of again in every app (a clean build of a small app
+//! was 0.3 s slower for it).
 
 use std::future::Future;
 use std::marker::PhantomData;
@@ -58,7 +58,7 @@ pub(crate) fn bind<A: RouteTable>(state: A::State) -> Arc<dyn PageApp> {
 }
 
 /// App `A` with its state: the one implementation of [`PageApp`].
-pub(crate) struct Bound<A: RouteTable> {
+struct Bound<A: RouteTable> {
     state: A::State,
     app: PhantomData<fn() -> A>,
 }

@@ -111,7 +111,8 @@ fn vars<'a>(
         route: &request.route,
         status: outcome.status,
         form: outcome.form.as_ref(),
-        error: outcome.error.as_deref(),
+        // As SvelteKit's pages see it.
+        error: (outcome.error.as_ref()).map(|message| serde_json::json!({ "message": message })),
         children,
     }
 }

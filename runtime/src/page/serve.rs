@@ -12,10 +12,10 @@ use super::app::PageApp;
 use super::data_request::{self, DataRequest};
 use super::info::PageInfo;
 use super::respond::{render_page, respond_with_error};
-use crate::negotiate::negotiate;
+use crate::negotiate::prefers_json;
 use crate::route::RouteInfo;
-use crate::server::ResponseFuture;
 use crate::server::error::error_response;
+use crate::server::{ResponseFuture, header_text};
 
 /// What the page machinery serves.
 pub(crate) enum PageRequest {
@@ -51,16 +51,8 @@ pub(crate) fn serve(app: Arc<dyn PageApp>, request: Request, what: PageRequest) 
                 // For a client that prefers HTML, the root error page inside the root layout
                 // (SvelteKit's `respond_with_error`); for one that prefers JSON,
                 // `{"message": …}`.
-                let accept = request
-                    .headers()
-                    .get(header::ACCEPT)
-                    .and_then(|value| value.to_str().ok())
-                    .filter(|accept| !accept.is_empty());
-                let wants_json = negotiate(
-                    accept.unwrap_or("text/html"),
-                    &["application/json", "text/html"],
-                ) == Some("application/json");
-                if wants_json {
+                let accept = header_text(&request, header::ACCEPT).filter(|a| !a.is_empty());
+                if prefers_json(accept.unwrap_or("text/html")) {
                     return error_response(status, message.to_owned());
                 }
                 let (parts, _) = request.into_parts();

@@ -1,15 +1,15 @@
 //! What a template sees, independent of the engine that renders it: the page machinery builds
-//! it, and only an app with templates hands it to one (minijinja, in [`Templates`]). An app
-//! without templates never names the engine, so its binary does not link it.
-//!
-//! [`Templates`]: super::Templates
+//! it, and only an app with templates hands it to one (minijinja). An app without templates
+//! never names the engine, so its binary does not link it.
 
 use std::fmt;
 
 use serde_json::Value as Json;
 
 /// The variables of one template: `data` (the merged data of its node and the nodes above),
-/// `params`, `url`, `route`, `status`, and where they apply `form`, `error` and `children`.
+/// `params`, `url`, `route`, `status`, and where they apply `form`, `error` (`{"message": …}`)
+/// and `children` (the HTML of the template inside, not escaped again). Built by routekit's
+/// page machinery and read by the app's templates: opaque to the app.
 pub struct TemplateVars<'a> {
     pub(crate) data: Json,
     pub(crate) params: &'a Json,
@@ -17,7 +17,7 @@ pub struct TemplateVars<'a> {
     pub(crate) route: &'a Json,
     pub(crate) status: u16,
     pub(crate) form: Option<&'a Json>,
-    pub(crate) error: Option<&'a str>,
+    pub(crate) error: Option<Json>,
     pub(crate) children: Option<String>,
 }
 

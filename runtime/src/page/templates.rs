@@ -4,7 +4,7 @@
 //! error naming its file rather than a failing request.
 //!
 //! Only the generated `RouteTable::render` of an app with templates names this type, so the
-//! binary of an app without templates (endpoints only) does not link minijinja.
+//! binary of an app without templates does not link minijinja.
 
 use std::collections::BTreeMap;
 
@@ -49,12 +49,8 @@ fn context(vars: TemplateVars<'_>) -> Value {
     if let Some(form) = vars.form {
         context.insert("form", Value::from(Serde(form)));
     }
-    if let Some(message) = vars.error {
-        // `error` as SvelteKit's pages see it: `{"message": …}`.
-        context.insert(
-            "error",
-            Value::from(Serde(serde_json::json!({ "message": message }))),
-        );
+    if let Some(error) = vars.error {
+        context.insert("error", Value::from(Serde(error)));
     }
     if let Some(children) = vars.children {
         context.insert("children", Value::from_safe_string(children));

@@ -9,7 +9,7 @@ use axum::response::Response;
 use super::UnexpectedError;
 use super::error::{ErrorBody, UnexpectedSource, error_page};
 use super::responding::ErrorHook;
-use crate::negotiate::negotiate;
+use crate::negotiate::prefers_json;
 
 /// Gives `response` (which carries an [`ErrorBody`]) its body.
 pub(crate) async fn render(
@@ -49,16 +49,15 @@ fn with_body(response: Response, body: &ErrorBody, accept: Option<&str>) -> Resp
     let accept = accept.filter(|a| !a.is_empty()).unwrap_or("text/html");
     let (mut parts, _) = response.into_parts();
     parts.headers.remove(header::CONTENT_LENGTH);
-    let (content_type, text) =
-        if negotiate(accept, &["application/json", "text/html"]) == Some("application/json") {
-            let json = serde_json::json!({ "message": body.message }).to_string();
-            ("application/json", json)
-        } else {
-            (
-                "text/html; charset=utf-8",
-                error_page(body.status, &body.message),
-            )
-        };
+    let (content_type, text) = if prefers_json(accept) {
+        let json = serde_json::json!({ "message": body.message }).to_string();
+        ("application/json", json)
+    } else {
+        (
+            "text/html; charset=utf-8",
+            error_page(body.status, &body.message),
+        )
+    };
     parts
         .headers
         .insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));

@@ -101,9 +101,10 @@ pub trait RouteTable: 'static {
     /// The root layout and root error nodes, which render errors of unmatched paths.
     fn root_nodes() -> (usize, usize);
 
-    /// Renders the app's template `name` with `vars`. Generated for an app with templates
-    /// (compiling them into a [`Templates`](crate::Templates) once); an app without any has
-    /// none to render, and its binary does not link the template engine.
+    /// Renders the app's template `name` with `vars` (only called for nodes whose
+    /// [`NodeInfo`]'s `template` names one). Generated for an app with templates, which it
+    /// compiles once; an app without any keeps this default, and its binary does not link the
+    /// template engine.
     fn render(name: &str, vars: TemplateVars<'_>) -> Result<String, TemplateError> {
         let _ = vars;
         Err(TemplateError::missing(name))
@@ -330,6 +331,7 @@ fn is_endpoint_request(request: &Request) -> bool {
     negotiate(accept, &["*", "text/html"]) != Some("text/html")
 }
 
-fn header_text(request: &Request, name: impl header::AsHeaderName) -> Option<&str> {
+/// The text of header `name` of `request`, when it has one that is visible ASCII.
+pub(crate) fn header_text(request: &Request, name: impl header::AsHeaderName) -> Option<&str> {
     request.headers().get(name).and_then(|v| v.to_str().ok())
 }
