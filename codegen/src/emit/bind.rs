@@ -2,7 +2,7 @@
 //! `params/`, `hooks.server.rs`), so that rustc and rust-analyzer read the user's files from
 //! the source tree; and the container module around them and the generated items, which the
 //! derive always emits itself: it names the derive's struct and state type, and its `#[path]`
-//! leads from the source file holding the derive to the routes folder.
+//! names the routes folder in full (wherever the derive sits, inline `mod` blocks included).
 //!
 //! Inside the container, paths are relative to the routes folder: the body is the same
 //! wherever the derive is, so `track` writes it whole to `OUT_DIR` (see `prebuilt`).
@@ -94,7 +94,7 @@ pub struct Container<'a> {
     pub name: &'a syn::Ident,
     /// Its doc comment.
     pub doc: String,
-    /// The routes folder's `#[path]`, from the source file's folder.
+    /// The routes folder's `#[path]`, in full ([`paths::container_attr`]).
     pub routes_attr: String,
     /// The generated items and `mod` declarations ([`body`]).
     pub body: TokenStream,

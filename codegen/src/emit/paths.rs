@@ -79,6 +79,14 @@ impl PathAttrs {
     }
 }
 
+/// The text of the container module's `#[path]`: the routes folder in full, as the platform
+/// spells it. A relative one would be read from another folder when the derive sits inside an
+/// inline `mod` block (rustc reads such a `#[path]` from a folder named after the block), and
+/// the proc macro cannot see the blocks around it.
+pub fn container_attr(routes_dir: &Path) -> String {
+    absolute(routes_dir).to_string_lossy().into_owned()
+}
+
 fn absolute(path: &Path) -> PathBuf {
     std::fs::canonicalize(path).unwrap_or_else(|_| {
         std::env::current_dir()
