@@ -55,6 +55,12 @@ pub(crate) fn prefers_json(accept: &str) -> bool {
     negotiate(accept, &["application/json", "text/html"]) == Some("application/json")
 }
 
+/// Whether an error answers a request with `accept` (its `Accept` header, if any) in JSON
+/// rather than as an HTML page: a missing or empty header counts as `text/html`.
+pub(crate) fn error_prefers_json(accept: Option<&str>) -> bool {
+    prefers_json(accept.filter(|a| !a.is_empty()).unwrap_or("text/html"))
+}
+
 /// The first candidate (in `types` order) that `entry` matches.
 fn first_match<'t>(entry: &Entry<'_>, types: &[&'t str]) -> Option<&'t str> {
     types

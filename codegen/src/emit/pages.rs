@@ -163,12 +163,6 @@ pub fn page_items(
     let node_count = node_infos.len();
     let page_count = pages.len();
     let template_count = templates.len();
-    let statics = quote! {
-        /// Every layout, error and page node.
-        pub static NODES: [::routekit::NodeInfo; #node_count] = [#(#node_infos),*];
-        /// The page of each route, by rank.
-        pub static PAGES: [::core::option::Option<::routekit::PageInfo>; #page_count] = [#(#pages),*];
-    };
     // Only an app with templates names the engine (see `RouteTable::render`): an app of
     // endpoints alone does not link it.
     let (template_static, render) = if templates.is_empty() {
@@ -189,7 +183,13 @@ pub fn page_items(
         };
         (template_static, render)
     };
-    let statics = quote!(#statics #template_static);
+    let statics = quote! {
+        /// Every layout, error and page node.
+        pub static NODES: [::routekit::NodeInfo; #node_count] = [#(#node_infos),*];
+        /// The page of each route, by rank.
+        pub static PAGES: [::core::option::Option<::routekit::PageInfo>; #page_count] = [#(#pages),*];
+        #template_static
+    };
     let methods = quote! {
         fn page(rank: usize) -> ::core::option::Option<&'static ::routekit::PageInfo> {
             PAGES.get(rank).and_then(::core::option::Option::as_ref)

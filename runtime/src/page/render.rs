@@ -6,7 +6,7 @@ use axum::http::request::Parts;
 use serde_json::{Map, Value as Json};
 
 use super::app::PageApp;
-use super::info::{NodeInfo, NodeKind};
+use super::info::NodeKind;
 use super::output::merge_into;
 use super::template_vars::{TemplateError, TemplateVars};
 use crate::matching::decode_param;
@@ -73,7 +73,7 @@ pub(crate) fn render_branch(
     request: &RequestContext,
     outcome: &Outcome,
 ) -> Result<String, TemplateError> {
-    let nodes: &[NodeInfo] = app.nodes();
+    let nodes = app.nodes();
     let mut merged = Map::new();
     let mut data_at = Vec::with_capacity(frames.len());
     for frame in frames {
@@ -112,7 +112,10 @@ fn vars<'a>(
         status: outcome.status,
         form: outcome.form.as_ref(),
         // As SvelteKit's pages see it.
-        error: (outcome.error.as_ref()).map(|message| serde_json::json!({ "message": message })),
+        error: outcome
+            .error
+            .as_ref()
+            .map(|message| serde_json::json!({ "message": message })),
         children,
     }
 }

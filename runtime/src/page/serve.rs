@@ -12,7 +12,7 @@ use super::app::PageApp;
 use super::data_request::{self, DataRequest};
 use super::info::PageInfo;
 use super::respond::{render_page, respond_with_error};
-use crate::negotiate::prefers_json;
+use crate::negotiate::error_prefers_json;
 use crate::route::RouteInfo;
 use crate::server::error::error_response;
 use crate::server::{ResponseFuture, header_text};
@@ -51,8 +51,7 @@ pub(crate) fn serve(app: Arc<dyn PageApp>, request: Request, what: PageRequest) 
                 // For a client that prefers HTML, the root error page inside the root layout
                 // (SvelteKit's `respond_with_error`); for one that prefers JSON,
                 // `{"message": …}`.
-                let accept = header_text(&request, header::ACCEPT).filter(|a| !a.is_empty());
-                if prefers_json(accept.unwrap_or("text/html")) {
+                if error_prefers_json(header_text(&request, header::ACCEPT)) {
                     return error_response(status, message.to_owned());
                 }
                 let (parts, _) = request.into_parts();

@@ -9,7 +9,7 @@ use axum::response::Response;
 use super::UnexpectedError;
 use super::error::{ErrorBody, UnexpectedSource, error_page};
 use super::responding::ErrorHook;
-use crate::negotiate::prefers_json;
+use crate::negotiate::error_prefers_json;
 
 /// Gives `response` (which carries an [`ErrorBody`]) its body.
 pub(crate) async fn render(
@@ -46,10 +46,9 @@ pub(crate) fn render_plain(response: Response, accept: Option<&str>) -> Response
 }
 
 fn with_body(response: Response, body: &ErrorBody, accept: Option<&str>) -> Response {
-    let accept = accept.filter(|a| !a.is_empty()).unwrap_or("text/html");
     let (mut parts, _) = response.into_parts();
     parts.headers.remove(header::CONTENT_LENGTH);
-    let (content_type, text) = if prefers_json(accept) {
+    let (content_type, text) = if error_prefers_json(accept) {
         let json = serde_json::json!({ "message": body.message }).to_string();
         ("application/json", json)
     } else {

@@ -265,27 +265,22 @@ pub(crate) fn respond_at<A: RouteTable>(
 /// route, the data of a data request, or the error page of an unmatched or malformed path.
 #[inline]
 pub fn resolve<A: RouteTable>(state: A::State, request: Request, target: Target) -> ResponseFuture {
-    match target {
-        Target::Route { rank, route } => serve_route::<A>(state, request, rank, route),
+    let what = match target {
+        Target::Route { rank, route } => return serve_route::<A>(state, request, rank, route),
         Target::Data { rank, data } => match rank.and_then(A::page) {
-            Some(page) => page::serve(bind::<A>(state), request, PageRequest::Data { page, data }),
-            None => ready(data_request::not_found()),
+            Some(page) => PageRequest::Data { page, data },
+            None => return ready(data_request::not_found()),
         },
-        Target::NotFound => {
-            let what = PageRequest::Error {
-                status: StatusCode::NOT_FOUND,
-                message: "Not Found",
-            };
-            page::serve(bind::<A>(state), request, what)
-        }
-        Target::Malformed => {
-            let what = PageRequest::Error {
-                status: StatusCode::BAD_REQUEST,
-                message: "Malformed URI",
-            };
-            page::serve(bind::<A>(state), request, what)
-        }
-    }
+        Target::NotFound => PageRequest::Error {
+            status: StatusCode::NOT_FOUND,
+            message: "Not Found",
+        },
+        Target::Malformed => PageRequest::Error {
+            status: StatusCode::BAD_REQUEST,
+            message: "Malformed URI",
+        },
+    };
+    page::serve(bind::<A>(state), request, what)
 }
 
 /// Serves a matched route: its endpoint or its page, by method and `Accept` (§6 step 11).
